@@ -1,0 +1,184 @@
+package io.netkit.core;
+
+import io.netkit.core.trace.TraceMasker;
+import io.netkit.core.trace.TraceSink;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How connections behave: timeouts, TLS, trust, tracing and limits. One immutable value shared by
+ * every protocol module; derive variants with {@link #toBuilder()}.
+ *
+ * <p>Defaults: connect timeout 10 s, read timeout 30 s (every read and write is bounded by it),
+ * no overall deadline, TLS mode {@link TlsMode#NONE}, {@link Trust#system()}, no trace, lines of
+ * at most 64 KiB. Thread-safe.
+ */
+public final class NetOptions {
+  private static final NetOptions DEFAULTS = new Builder().build();
+
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final Duration deadline;
+  private final TlsMode tlsMode;
+  private final Trust trust;
+  private final TraceSink trace;
+  private final TraceMasker traceMasker;
+  private final int maxLineLength;
+
+  private NetOptions(Builder b) {
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.deadline = b.deadline;
+    this.tlsMode = b.tlsMode;
+    this.trust = b.trust;
+    this.trace = b.trace;
+    this.traceMasker = b.traceMasker;
+    this.maxLineLength = b.maxLineLength;
+  }
+
+  /** The defaults. */
+  public static NetOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this value. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** How long to wait for a TCP connection (and a TLS handshake) to complete. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** How long any single read or write may block before it fails with a timeout. */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** A limit on a whole connection's life, from connect to close, if set. */
+  public Optional<Duration> deadline() {
+    return Optional.ofNullable(deadline);
+  }
+
+  /** How TLS is used. */
+  public TlsMode tlsMode() {
+    return tlsMode;
+  }
+
+  /** Which certificates are trusted. */
+  public Trust trust() {
+    // Unset means the system store, loaded only when TLS is first used.
+    return trust == null ? Trust.system() : trust;
+  }
+
+  /** Where the wire transcript goes, if anywhere. */
+  public Optional<TraceSink> trace() {
+    return Optional.ofNullable(trace);
+  }
+
+  /** How trace lines are masked before they reach the sink. */
+  public TraceMasker traceMasker() {
+    return traceMasker;
+  }
+
+  /** The longest protocol line accepted from a peer, in bytes, without its line end. */
+  public int maxLineLength() {
+    return maxLineLength;
+  }
+
+  /** Builds {@link NetOptions}. Not thread-safe. */
+  public static final class Builder {
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration deadline;
+    private TlsMode tlsMode = TlsMode.NONE;
+    private Trust trust;
+    private TraceSink trace;
+    private TraceMasker traceMasker = TraceMasker.NONE;
+    private int maxLineLength = 64 * 1024;
+
+    private Builder() {}
+
+    private Builder(NetOptions o) {
+      connectTimeout = o.connectTimeout;
+      readTimeout = o.readTimeout;
+      deadline = o.deadline;
+      tlsMode = o.tlsMode;
+      trust = o.trust;
+      trace = o.trace;
+      traceMasker = o.traceMasker;
+      maxLineLength = o.maxLineLength;
+    }
+
+    /** Sets the connect timeout; must be positive. */
+    public Builder connectTimeout(Duration timeout) {
+      connectTimeout = positive(timeout, "connect timeout");
+      return this;
+    }
+
+    /** Sets the per-read (and per-write) timeout; must be positive. */
+    public Builder readTimeout(Duration timeout) {
+      readTimeout = positive(timeout, "read timeout");
+      return this;
+    }
+
+    /** Sets an overall deadline per connection; null removes it. */
+    public Builder deadline(Duration limit) {
+      deadline = limit == null ? null : positive(limit, "deadline");
+      return this;
+    }
+
+    /** Sets how TLS is used. */
+    public Builder tlsMode(TlsMode mode) {
+      tlsMode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** Sets which certificates are trusted. */
+    public Builder trust(Trust newTrust) {
+      trust = Objects.requireNonNull(newTrust, "trust");
+      return this;
+    }
+
+    /** Sends the wire transcript to {@code sink}; null turns tracing off. */
+    public Builder trace(TraceSink sink) {
+      trace = sink;
+      return this;
+    }
+
+    /** Sets the masker applied to trace lines. */
+    public Builder traceMasker(TraceMasker masker) {
+      traceMasker = Objects.requireNonNull(masker, "masker");
+      return this;
+    }
+
+    /** Sets the longest accepted line; at least 80 bytes. */
+    public Builder maxLineLength(int bytes) {
+      if (bytes < 80) {
+        throw new IllegalArgumentException("max line length must be at least 80: " + bytes);
+      }
+      maxLineLength = bytes;
+      return this;
+    }
+
+    /** The options. */
+    public NetOptions build() {
+      return new NetOptions(this);
+    }
+
+    private static Duration positive(Duration d, String what) {
+      Objects.requireNonNull(d, what);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive: " + d);
+      }
+      return d;
+    }
+  }
+}

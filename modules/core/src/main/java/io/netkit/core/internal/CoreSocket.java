@@ -1,0 +1,113 @@
+package io.netkit.core.internal;
+
+import io.netkit.core.ErrorContext;
+import io.netkit.core.NetOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+
+/**
+ * The plain socket the bridge hands to engines (Commons Net, Angus Mail, OkHttp). It enforces
+ * netkit's rules whatever the engine asks: a connect or read timeout of 0 ("forever") becomes the
+ * configured one, writes are bounded, the overall deadline applies, and the wire is traced.
+ */
+public final class CoreSocket extends Socket {
+  private final NetOptions options;
+  private final String protocol;
+  private volatile Tracer tracer;
+  private volatile SocketGuard guard;
+  private volatile boolean tracePlaintext = true;
+
+  public CoreSocket(NetOptions options, String protocol) throws SocketException {
+    this.options = options;
+    this.protocol = protocol;
+    super.setSoTimeout(millis(options.readTimeout().toMillis()));
+  }
+
+  @Override
+  public void connect(SocketAddress endpoint) throws IOException {
+    connect(endpoint, 0);
+  }
+
+  @Override
+  public void connect(SocketAddress endpoint, int timeout) throws IOException {
+    int limit = timeout > 0 ? timeout : millis(options.connectTimeout().toMillis());
+    super.connect(endpoint, limit);
+    String target = describe(endpoint);
+    ErrorContext context = new ErrorContext(protocol, target);
+    guard = new SocketGuard(this, context, options.readTimeout(), options.deadline().orElse(null));
+    tracer =
+        options.trace().map(sink -> new Tracer(sink, options.traceMasker(), protocol, target)).orElse(null);
+    if (tracer != null) {
+      tracer.note("connected to " + endpoint);
+    }
+  }
+
+  @Override
+  public synchronized void setSoTimeout(int timeout) throws SocketException {
+    super.setSoTimeout(timeout > 0 ? timeout : millis(options.readTimeout().toMillis()));
+  }
+
+  @Override
+  public InputStream getInputStream() throws IOException {
+    InputStream in = super.getInputStream();
+    Tracer t = tracer;
+    return t != null && tracePlaintext ? new TracingInputStream(in, t) : in;
+  }
+
+  @Override
+  public OutputStream getOutputStream() throws IOException {
+    OutputStream out = super.getOutputStream();
+    if (guard != null) {
+      out = new GuardedOutputStream(out, guard);
+    }
+    Tracer t = tracer;
+    return t != null && tracePlaintext ? new TracingOutputStream(out, t) : out;
+  }
+
+  /**
+   * Stops tracing this socket's bytes, which are about to carry TLS records, and hands the tracer
+   * to the TLS socket layered on top so the transcript shows the decrypted conversation.
+   */
+  public Tracer handOverTracer() {
+    tracePlaintext = false;
+    if (tracer != null) {
+      tracer.flush();
+    }
+    return tracer;
+  }
+
+  /** The guard enforcing deadline and write timeouts, once connected. */
+  public SocketGuard guard() {
+    return guard;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (guard != null) {
+      guard.cancel();
+    }
+    Tracer t = tracer;
+    if (t != null && !isClosed()) {
+      t.flush();
+      t.note("closed");
+    }
+    super.close();
+  }
+
+  static String describe(SocketAddress endpoint) {
+    if (endpoint instanceof InetSocketAddress inet) {
+      String host = inet.getHostString();
+      return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
+    }
+    return String.valueOf(endpoint);
+  }
+
+  static int millis(long value) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, value));
+  }
+}

@@ -1,0 +1,101 @@
+package io.netkit.core.internal;
+
+import io.netkit.core.ErrorContext;
+import io.netkit.core.NetException;
+import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetTimeoutException;
+import io.netkit.core.NetTlsException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import javax.net.ssl.SSLException;
+
+/**
+ * Watches one connection: enforces the overall deadline and write timeouts by closing it, and
+ * turns the JDK's exceptions into netkit's typed ones, naming the real cause (a closed socket
+ * after the deadline fired is a timeout, not "socket closed").
+ */
+public final class SocketGuard {
+  private final Closeable target;
+  private final ErrorContext context;
+  private final Duration ioTimeout;
+  private volatile String expired;
+  private final ScheduledFuture<?> deadlineTimer;
+
+  /**
+   * Guards {@code target}; {@code deadline} may be null (none).
+   *
+   * @param ioTimeout bounds each write, as the socket's read timeout bounds each read
+   */
+  public SocketGuard(Closeable target, ErrorContext context, Duration ioTimeout, Duration deadline) {
+    this.target = target;
+    this.context = context;
+    this.ioTimeout = ioTimeout;
+    this.deadlineTimer =
+        deadline == null
+            ? null
+            : Watchdog.after(deadline, () -> expire("deadline of " + describe(deadline)));
+  }
+
+  /** The error context of this connection. */
+  public ErrorContext context() {
+    return context;
+  }
+
+  /** Stops the deadline timer; call when the connection closes. */
+  public void cancel() {
+    if (deadlineTimer != null) {
+      deadlineTimer.cancel(false);
+    }
+  }
+
+  /** Starts timing a write; close the returned handle when the write returns. */
+  public WriteTimer startWrite() {
+    ScheduledFuture<?> timer =
+        Watchdog.after(ioTimeout, () -> expire("write timeout of " + describe(ioTimeout)));
+    return () -> timer.cancel(false);
+  }
+
+  /** A timer for one write. */
+  @FunctionalInterface
+  public interface WriteTimer extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  private void expire(String what) {
+    expired = what;
+    try {
+      target.close();
+    } catch (IOException ignored) {
+      // Closing is how the stuck call is woken; a failure to close changes nothing here.
+    }
+  }
+
+  /** Translates an I/O failure of this connection into a typed {@link NetException}. */
+  public NetException translate(IOException failure, String whileDoing) {
+    if (expired != null) {
+      return new NetTimeoutException(context, expired + " exceeded while " + whileDoing, failure);
+    }
+    if (failure instanceof NetException net) {
+      return net;
+    }
+    if (failure instanceof SocketTimeoutException) {
+      return new NetTimeoutException(
+          context, "no data for " + describe(ioTimeout) + " while " + whileDoing, failure);
+    }
+    if (failure instanceof SSLException) {
+      return new NetTlsException(context, "TLS failure while " + whileDoing + ": " + failure.getMessage(), failure);
+    }
+    return new NetProtocolException(
+        context, "connection failed while " + whileDoing + ": " + failure.getMessage(), failure);
+  }
+
+  /** {@code 30 s}, {@code 250 ms}. */
+  public static String describe(Duration d) {
+    long millis = d.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+}

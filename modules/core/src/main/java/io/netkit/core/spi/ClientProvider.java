@@ -1,0 +1,89 @@
+package io.netkit.core.spi;
+
+import io.netkit.core.Credentials;
+import io.netkit.core.Endpoint;
+import io.netkit.core.NetClient;
+import io.netkit.core.NetOptions;
+import io.netkit.core.Protocol;
+import io.netkit.core.TlsMode;
+import io.netkit.core.TransferListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * What a protocol module offers the rest of netkit, found with {@link java.util.ServiceLoader}
+ * (list the implementation in {@code META-INF/services/io.netkit.core.spi.ClientProvider}). The
+ * URL entry point ({@link io.netkit.core.Netkit}) and the {@code netkit} command learn protocols
+ * only through this interface: the core names none of them.
+ *
+ * <p>The URL operations are one-shot: connect, act, close. A protocol that cannot do one (Gopher
+ * has no upload) throws {@link UnsupportedOperationException} saying so. Implementations must be
+ * thread-safe and stateless.
+ */
+public interface ClientProvider {
+  /** The protocol, whose schemes this provider serves. */
+  Protocol protocol();
+
+  /** A new, unconnected client. */
+  NetClient<?, ?> newClient(NetOptions options);
+
+  /**
+   * The endpoint a URL names: its host, its port or the scheme's default port, and its userinfo
+   * (percent-decoded) as credentials.
+   */
+  default Endpoint endpoint(URI url) {
+    if (url.getHost() == null) {
+      throw new IllegalArgumentException("URL has no host: " + url);
+    }
+    Endpoint endpoint = Endpoint.of(url.getHost(), Math.max(url.getPort(), 0));
+    endpoint = endpoint.withDefaultPort(protocol().defaultPort(url.getScheme()));
+    String userInfo = url.getRawUserInfo();
+    if (userInfo != null) {
+      int colon = userInfo.indexOf(':');
+      String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+      String password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+      endpoint = endpoint.withCredentials(new Credentials(user, password));
+    }
+    return endpoint;
+  }
+
+  /** The options for a URL: implicit TLS for the {@code s} schemes, otherwise as given. */
+  default NetOptions options(URI url, NetOptions base) {
+    return Protocol.isTlsScheme(url.getScheme())
+        ? base.toBuilder().tlsMode(TlsMode.IMPLICIT).build()
+        : base;
+  }
+
+  /**
+   * Fetches what the URL names into {@code out} (raw bytes; a listing rendered as text).
+   *
+   * @throws io.netkit.core.NetException when the server refuses or the transfer fails; a failed
+   *     transfer may have written part of the content to {@code out}
+   */
+  void fetch(URI url, NetOptions options, OutputStream out, TransferListener progress)
+      throws IOException;
+
+  /** Lists what the URL names (a directory, a menu). */
+  List<ListEntry> list(URI url, NetOptions options) throws IOException;
+
+  /**
+   * Stores {@code in} where the URL names.
+   *
+   * @param size the number of bytes, or -1 when unknown (only for progress)
+   */
+  default void store(
+      URI url, NetOptions options, InputStream in, long size, TransferListener progress)
+      throws IOException {
+    throw new UnsupportedOperationException(protocol().name() + " has no upload");
+  }
+
+  /** Percent-decodes a URL part, keeping {@code +} as it is (it means plus, not space, here). */
+  static String decode(String raw) {
+    return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+}
