@@ -134,7 +134,7 @@ public record Reply(int code, List<String> lines) {
             && isDigit(line.charAt(1))
             && isDigit(line.charAt(2));
     boolean separated =
-        line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '-';
+        digits && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '-');
     if (!digits || !separated) {
       throw new NetProtocolException(context, "malformed reply: " + shorten(line));
     }

@@ -1,0 +1,149 @@
+package io.netkit.core.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netkit.core.NetOptions;
+import io.netkit.core.testing.TestTls;
+import io.netkit.core.trace.Direction;
+import io.netkit.core.trace.TraceEvent;
+import io.netkit.core.trace.TraceMasker;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Test;
+
+/** The bridge, exercised with plain JDK socket code as an engine would use it. */
+class SocketFactoriesTest {
+  private final List<TraceEvent> trace = new CopyOnWriteArrayList<>();
+  private final NetOptions options =
+      NetOptions.builder()
+          .connectTimeout(Duration.ofSeconds(3))
+          .readTimeout(Duration.ofMillis(600))
+          .trust(TestTls.trustTestCa())
+          .trace(trace::add)
+          .traceMasker(TraceMasker.commandArguments("PASS"))
+          .build();
+
+  private static TcpServer lineServer(boolean tls) throws Exception {
+    TcpServer.Builder builder =
+        TcpServer.builder()
+            .handler(c -> {
+              c.writeLine("220 hello");
+              String line;
+              while ((line = c.readLine()) != null) {
+                c.writeLine("230 got " + line.split(" ")[0]);
+              }
+            });
+    return (tls ? builder.tls(TestTls.serverContext()) : builder).start();
+  }
+
+  private static String texts(List<TraceEvent> events, Direction direction) {
+    StringBuilder all = new StringBuilder();
+    events.stream().filter(e -> e.direction() == direction).forEach(e -> all.append(e.text()).append('\n'));
+    return all.toString();
+  }
+
+  private static String talk(Socket socket) throws Exception {
+    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+    PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.US_ASCII);
+    String greeting = in.readLine();
+    out.print("USER bob\r\nPASS s3cret\r\n");
+    out.flush();
+    return greeting + "|" + in.readLine() + "|" + in.readLine();
+  }
+
+  @Test
+  void plainFactoryTracesBothDirectionsAndMasksThePassword() throws Exception {
+    try (TcpServer server = lineServer(false);
+        Socket socket = SocketFactories.plain(options, "ftp").createSocket("127.0.0.1", server.port())) {
+      assertEquals("220 hello|230 got USER|230 got PASS", talk(socket));
+    }
+    String sent = texts(trace, Direction.SENT);
+    assertTrue(sent.contains("USER bob"), sent);
+    assertTrue(sent.contains("PASS ****"), sent);
+    assertFalse(trace.toString().contains("s3cret"));
+    assertTrue(texts(trace, Direction.RECEIVED).contains("220 hello"));
+  }
+
+  @Test
+  void engineAskingForNoTimeoutStillGetsTheConfiguredOne() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (TcpServer server = TcpServer.builder().handler(c -> TcpConnectionTest.awaitQuietly(release)).start();
+        Socket socket = SocketFactories.plain(options, "x").createSocket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 0);
+      socket.setSoTimeout(0); // what an engine with "infinite" defaults does
+      assertEquals(600, socket.getSoTimeout());
+      long start = System.nanoTime();
+      assertThrows(SocketTimeoutException.class, () -> socket.getInputStream().read());
+      assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 3000);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void tlsFactoryVerifiesChainAndHostName() throws Exception {
+    try (TcpServer server = lineServer(true)) {
+      try (Socket socket = SocketFactories.tls(options, "ftps").createSocket("localhost", server.port())) {
+        assertEquals("220 hello|230 got USER|230 got PASS", talk(socket));
+      }
+      // The certificate names localhost only: 127.0.0.1 must fail host-name verification.
+      try (Socket socket = SocketFactories.tls(options, "ftps").createSocket("127.0.0.1", server.port())) {
+        assertThrows(SSLHandshakeException.class, () -> ((SSLSocket) socket).startHandshake());
+      }
+    }
+    assertTrue(texts(trace, Direction.SENT).contains("PASS ****"));
+    assertFalse(trace.toString().contains("s3cret"));
+  }
+
+  @Test
+  void tlsLayeredOverABridgeSocketTracesThePlaintextInside() throws Exception {
+    TcpServer server =
+        TcpServer.builder()
+            .handler(c -> {
+              c.writeLine("220 ready");
+              c.readLine(); // AUTH TLS
+              c.writeLine("234 go");
+              c.startTlsAsServer(TestTls.serverContext());
+              c.writeLine("230 secret-free " + c.readLine().split(" ")[0]);
+            })
+            .start();
+    try (server;
+        Socket plain = SocketFactories.plain(options, "ftp").createSocket("localhost", server.port())) {
+      BufferedReader in = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
+      OutputStream out = plain.getOutputStream();
+      assertEquals("220 ready", in.readLine());
+      out.write("AUTH TLS\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertEquals("234 go", in.readLine());
+      try (SSLSocket tls =
+          (SSLSocket) SocketFactories.tls(options, "ftp").createSocket(plain, "localhost", server.port(), true)) {
+        tls.startHandshake();
+        tls.getOutputStream().write("PASS hunter2\r\n".getBytes(StandardCharsets.US_ASCII));
+        tls.getOutputStream().flush();
+        BufferedReader secure = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
+        assertEquals("230 secret-free PASS", secure.readLine());
+      }
+    }
+    String sent = texts(trace, Direction.SENT);
+    assertTrue(sent.contains("AUTH TLS"), sent);
+    assertTrue(sent.contains("PASS ****"), sent);
+    assertFalse(trace.toString().contains("hunter2"));
+    assertTrue(texts(trace, Direction.NOTE).contains("TLS started"));
+  }
+}
