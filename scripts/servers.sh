@@ -168,13 +168,20 @@ running_pid() {
 # outlives this script and CI's shell, and `stop` can kill its process group),
 # with stdio off the caller's terminal or pipe. The pid is written by the
 # child itself before exec, so it is the daemon's pid whatever setsid does.
+# STDIN_TO_LOG=1: stdin is the log too, opened for writing (vsftpd writes its
+# startup errors, "500 OOPS: ...", to fd 0).
 spawn() {
     local name=$1 logfile=$2 pidfile=$STATE/run/$1.pid i
+    # shellcheck disable=SC2016 # expanded by the child bash, not here
+    local wrapper='echo $$ >"$1"; shift; exec "$@"'
     shift 2
     rm -f "$pidfile"
     printf '=== %s starting: %s\n' "$(date -u +%FT%TZ)" "$*" >>"$logfile"
-    setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$pidfile" "$@" \
-        </dev/null >>"$logfile" 2>&1 &
+    if [[ ${STDIN_TO_LOG:-0} == 1 ]]; then
+        setsid bash -c "$wrapper" _ "$pidfile" "$@" 0>>"$logfile" >>"$logfile" 2>&1 &
+    else
+        setsid bash -c "$wrapper" _ "$pidfile" "$@" </dev/null >>"$logfile" 2>&1 &
+    fi
     for ((i = 0; i < 50; i++)); do
         [[ -s $pidfile ]] && return 0
         sleep 0.1
@@ -377,7 +384,7 @@ render_vsftpd() {
 
 start_ftp() {
     render_vsftpd ftp "$FTP_PORT" "$FTP_PASV_MIN" "$FTP_PASV_MAX" NO
-    start_daemon ftp vsftpd "$FTP_PORT" "$STATE/ftp/ftp.stderr.log" \
+    STDIN_TO_LOG=1 start_daemon ftp vsftpd "$FTP_PORT" "$STATE/ftp/ftp.stderr.log" \
         /usr/sbin/vsftpd "$STATE/ftp/ftp.conf"
 }
 stop_ftp() { stop_daemon ftp vsftpd; }
@@ -393,7 +400,7 @@ install_ftps_implicit() { install_ftp; }
 setup_ftps_implicit() { setup_ftp; }
 start_ftps_implicit() {
     render_vsftpd ftps_implicit "$FTPS_IMPLICIT_PORT" "$FTPS_PASV_MIN" "$FTPS_PASV_MAX" YES
-    start_daemon ftps_implicit vsftpd "$FTPS_IMPLICIT_PORT" "$STATE/ftp/ftps_implicit.stderr.log" \
+    STDIN_TO_LOG=1 start_daemon ftps_implicit vsftpd "$FTPS_IMPLICIT_PORT" "$STATE/ftp/ftps_implicit.stderr.log" \
         /usr/sbin/vsftpd "$STATE/ftp/ftps_implicit.conf"
 }
 stop_ftps_implicit() { stop_daemon ftps_implicit vsftpd; }
@@ -403,8 +410,8 @@ env_ftps_implicit() { printf 'FTPS_IMPLICIT_PORT=%s\n' "$FTPS_IMPLICIT_PORT"; }
 # --- ftp_mlsd: pure-ftpd, for MLSD/MLST (vsftpd has neither) ------------------
 # Debian's pure-ftpd cannot be installed next to vsftpd (both provide
 # ftp-server and conflict), so its .deb is fetched with `apt-get download` and
-# unpacked under $PUREFTPD_PREFIX; its libraries are ordinary packages.
-# Its libraries (the .deb's Depends, less the inetd it does not need here).
+# unpacked under $PUREFTPD_PREFIX. Its libraries (the .deb's Depends, less the
+# inetd it does not need here) are installed as ordinary packages.
 packages_ftp_mlsd() { echo libcap2 libcrypt1 libpam0g libsodium23 libssl3; }
 install_ftp_mlsd() {
     [[ -x $PUREFTPD_BIN ]] && return 0
@@ -528,7 +535,8 @@ cmd_stop() {
 
 cmd_status() {
     local s rc=0
-    for s in "${SERVERS[@]}"; do "status_$s" || rc=1; done
+    # Exit 1 when a required server is down; optional ones only show.
+    for s in "${SERVERS[@]}"; do "status_$s" || [[ -n ${OPTIONAL[$s]:-} ]] || rc=1; done
     [[ -s $STATE/servers.env ]] && log "env: $STATE/servers.env"
     return $rc
 }
