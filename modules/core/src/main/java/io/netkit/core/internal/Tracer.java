@@ -71,7 +71,7 @@ public final class Tracer {
       for (int i = offset; i < offset + length; i++) {
         int b = bytes[i] & 0xff;
         if (b == '\n') {
-          flush();
+          emitLine(); // an empty line is a line too (a Gopher root request is one)
         } else if (b == '\r') {
           continue;
         } else if (line.length() >= MAX_SHOWN) {
@@ -85,9 +85,12 @@ public final class Tracer {
     }
 
     synchronized void flush() {
-      if (line.length() == 0 && dropped == 0) {
-        return;
+      if (line.length() > 0 || dropped > 0) {
+        emitLine();
       }
+    }
+
+    private void emitLine() {
       String text = dropped == 0 ? line.toString() : line + "... (" + dropped + " more bytes)";
       line.setLength(0);
       dropped = 0;

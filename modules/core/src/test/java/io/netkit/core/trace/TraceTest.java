@@ -72,4 +72,16 @@ class TraceTest {
     assertTrue(events.stream().anyMatch(e -> e.text().equals("\\x01\\x02a")), events.toString());
     assertTrue(events.stream().anyMatch(e -> e.text().endsWith("(1488 more bytes)")), events.toString());
   }
+
+  @Test
+  void anEmptyLineIsTracedAsALine() throws Exception {
+    List<TraceEvent> events = new CopyOnWriteArrayList<>();
+    NetOptions options = NetOptions.builder().trace(events::add).build();
+    try (TcpServer server = TcpServer.builder().handler(c -> c.writeLine("[" + c.readLine() + "]")).start();
+        TcpConnection client = TcpConnection.connect(server.endpoint(), options, "gopher")) {
+      client.writeLine("");
+      assertEquals("[]", client.readLine());
+    }
+    assertTrue(events.stream().anyMatch(e -> e.direction() == Direction.SENT && e.text().isEmpty()), events.toString());
+  }
 }
