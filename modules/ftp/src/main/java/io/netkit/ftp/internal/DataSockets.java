@@ -1,0 +1,92 @@
+package io.netkit.ftp.internal;
+
+import io.netkit.core.AddressFamily;
+import io.netkit.core.Endpoint;
+import io.netkit.core.NetOptions;
+import io.netkit.core.transport.SocketFactories;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import javax.net.SocketFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Socket factories for FTP data connections. They go through the core like the control connection
+ * (timeouts, deadline, TLS verification) but are not traced: the control transcript already says
+ * what moved ({@code 150}, {@code 226}) and a binary transfer would only flood the sink.
+ */
+final class DataSockets {
+  static final String LABEL = "ftp-data";
+
+  private DataSockets() {}
+
+  /** Options for data sockets: no trace, reads bounded by the data timeout. */
+  static NetOptions dataOptions(NetOptions options, Duration dataTimeout) {
+    return options.toBuilder().trace(null).readTimeout(dataTimeout).build();
+  }
+
+  /** Plain data connections. */
+  static SocketFactory plain(NetOptions dataOptions) {
+    return SocketFactories.plain(dataOptions, LABEL);
+  }
+
+  /**
+   * TLS data connections (PROT P). The data connection goes to the control connection's address
+   * (PASV addresses are ignored), so the certificate must match that address or, when the user
+   * connected by name, the name: it is sent as SNI, which the JDK's identity check tries first.
+   */
+  static SocketFactory tls(NetOptions dataOptions, Endpoint control) {
+    SocketFactory tls = SocketFactories.tls(dataOptions, LABEL);
+    boolean byName = control.family() == AddressFamily.UNSPEC && !control.host().isEmpty();
+    return new Delegating(tls) {
+      @Override
+      public Socket createSocket() throws IOException {
+        Socket socket = tls.createSocket();
+        if (byName && socket instanceof SSLSocket ssl) {
+          SSLParameters parameters = ssl.getSSLParameters();
+          parameters.setServerNames(List.of(new SNIHostName(control.host())));
+          ssl.setSSLParameters(parameters);
+        }
+        return socket;
+      }
+    };
+  }
+
+  /** Passes everything to a delegate; subclasses replace {@link #createSocket()}. */
+  private abstract static class Delegating extends SocketFactory {
+    private final SocketFactory delegate;
+
+    Delegating(SocketFactory delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public abstract Socket createSocket() throws IOException;
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return delegate.createSocket(host, port);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress local, int localPort)
+        throws IOException {
+      return delegate.createSocket(host, port, local, localPort);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return delegate.createSocket(host, port);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort)
+        throws IOException {
+      return delegate.createSocket(host, port, local, localPort);
+    }
+  }
+}

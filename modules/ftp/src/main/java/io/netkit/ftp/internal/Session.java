@@ -1,0 +1,433 @@
+package io.netkit.ftp.internal;
+
+import io.netkit.core.Credentials;
+import io.netkit.core.Endpoint;
+import io.netkit.core.ErrorContext;
+import io.netkit.core.NetAuthenticationException;
+import io.netkit.core.NetOptions;
+import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetReplyException;
+import io.netkit.core.TlsMode;
+import io.netkit.core.TransferListener;
+import io.netkit.core.trace.TraceMasker;
+import io.netkit.core.transport.SocketFactories;
+import io.netkit.ftp.FtpOptions;
+import io.netkit.ftp.FtpReply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClientConfig;
+import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.FTPReply;
+
+/**
+ * One logged-in FTP session on a Commons Net engine: every operation the public client offers,
+ * with every boolean or null the engine returns turned into an exception carrying the reply.
+ *
+ * <p>Failure policy: when the server refuses ({@link NetReplyException}) the session stays usable;
+ * any other failure (timeout, broken connection, a transfer cut short, the caller's own stream
+ * failing mid-transfer) closes the session, because the control connection's state is then
+ * unknown. Not thread-safe.
+ */
+public final class Session implements AutoCloseable {
+  private static final String LABEL = "ftp";
+
+  private final Engine engine;
+  private final ErrorContext context;
+  private final int maxLineLength;
+  private boolean parserChosen;
+  private Boolean mlsd;
+
+  private Session(Engine engine, int maxLineLength) {
+    this.engine = engine;
+    this.context = engine.context();
+    this.maxLineLength = maxLineLength;
+  }
+
+  /**
+   * Connects, secures (as the options' TLS mode says), logs in (anonymously when the endpoint has
+   * no credentials), and switches to binary and passive (or active) mode.
+   */
+  public static Session open(NetOptions options, FtpOptions ftp, Endpoint endpoint)
+      throws IOException {
+    TlsMode mode = options.tlsMode();
+    Endpoint target = endpoint.withDefaultPort(mode == TlsMode.IMPLICIT ? 990 : 21);
+    ErrorContext context = ErrorContext.of(LABEL, target);
+    NetOptions control =
+        options.toBuilder()
+            .traceMasker(options.traceMasker().andThen(TraceMasker.commandArguments("PASS", "ACCT")))
+            .build();
+    Duration dataTimeout = ftp.dataTimeout().orElse(options.readTimeout());
+    Engine engine =
+        new Engine(mode, mode == TlsMode.NONE ? null : new CoreSslContext(control, LABEL), context);
+    engine.setSocketFactory(SocketFactories.plain(control, LABEL));
+    engine.setConnectTimeout(millis(options.connectTimeout()));
+    engine.setDefaultTimeout(millis(options.readTimeout()));
+    engine.setDataTimeout(dataTimeout);
+    engine.setControlKeepAliveReplyTimeout(options.readTimeout());
+    engine.setControlEncoding("UTF-8");
+    engine.setEndpointCheckingEnabled(options.trust().verifiesHostnames());
+    // Commons Net's default since 3.9, made explicit: a PASV reply's address is never trusted.
+    engine.setIpAddressFromPasvResponse(false);
+    Session session = new Session(engine, options.maxLineLength());
+    try {
+      engine.connect(target.host(), target.port());
+      session.checkLineLength();
+      if (mode == TlsMode.IMPLICIT) {
+        Failures.requireCompletion(engine, true, "connection"); // the greeting
+      }
+      engine.setSoTimeout(millis(options.readTimeout()));
+      session.login(target.credentials().orElse(Credentials.ANONYMOUS));
+      NetOptions data = DataSockets.dataOptions(options, dataTimeout);
+      if (engine.controlEncrypted()) {
+        engine.execPBSZ(0);
+        engine.execPROT("P"); // replaces the socket factory with Commons Net's own: replace it back
+        engine.setSocketFactory(DataSockets.tls(data, target));
+      } else {
+        engine.setSocketFactory(DataSockets.plain(data));
+      }
+      Failures.requireCompletion(engine, engine.setFileType(FTP.BINARY_FILE_TYPE), "TYPE I");
+      if (ftp.activeMode()) {
+        engine.enterLocalActiveMode();
+      } else {
+        engine.enterLocalPassiveMode();
+        engine.setUseEPSVwithIPv4(true); // EPSV first; Commons Net falls back to PASV
+      }
+      return session;
+    } catch (IOException e) {
+      session.abandon();
+      throw Failures.translate(context, e, "connecting");
+    } catch (RuntimeException e) {
+      session.abandon();
+      throw e;
+    }
+  }
+
+  private void login(Credentials credentials) throws IOException {
+    if (!engine.login(credentials.user(), credentials.password())) {
+      int code = engine.getReplyCode();
+      String text = engine.replyText();
+      throw new NetAuthenticationException(
+          context, "login as " + credentials.user() + " refused: " + code + " " + text, code, text);
+    }
+  }
+
+  /** True while the control connection is up. */
+  public boolean isConnected() {
+    return engine.isConnected();
+  }
+
+  /** True when the control connection is protected by TLS. */
+  public boolean isSecure() {
+    return engine.controlEncrypted();
+  }
+
+  /** Lists a directory ({@code ""} = the working directory): MLSD when FEAT lists MLST. */
+  public FtpReply.Listing list(String path) throws IOException {
+    String doing = "listing '" + path + "'";
+    return run(
+        doing,
+        () -> {
+          boolean machine = useMlsd();
+          FTPFile[] files;
+          if (machine) {
+            files = engine.mlistDir(orNull(path));
+          } else {
+            chooseParser();
+            files = engine.listFiles(orNull(path));
+          }
+          Failures.requireCompletion(engine, true, machine ? "MLSD" : "LIST");
+          return new FtpReply.Listing(
+              engine.getReplyCode(), engine.replyText(), Listings.entries(files, machine));
+        });
+  }
+
+  /** Lists names only (NLST). */
+  public FtpReply.Names names(String path) throws IOException {
+    return run(
+        "listing names of '" + path + "'",
+        () -> {
+          String[] names = engine.listNames(orNull(path));
+          Failures.requireCompletion(engine, names != null, "NLST");
+          return new FtpReply.Names(engine.getReplyCode(), engine.replyText(), Arrays.asList(names));
+        });
+  }
+
+  /**
+   * Retrieves {@code path} from {@code offset} into {@code target}. The size is asked first (SIZE)
+   * so that a data connection closing early is detected even when the server then says 226.
+   */
+  public FtpReply.Transferred retrieve(
+      String path, OutputStream target, long offset, TransferListener progress) throws IOException {
+    String doing = "retrieving '" + path + "'";
+    return run(
+        doing,
+        () -> {
+          long size = sizeIfKnown(path);
+          long expected = size < 0 ? -1 : Math.max(0, size - offset);
+          if (offset > 0) {
+            engine.setRestartOffset(offset);
+          }
+          InputStream in = engine.retrieveFileStream(path);
+          if (in == null) {
+            engine.setRestartOffset(0);
+            throw Failures.refused(engine, "RETR " + path);
+          }
+          long copied = copy(in, target, true, expected, progress, doing);
+          if (!engine.completePendingCommand()) {
+            throw Failures.refused(engine, "RETR " + path + " (after " + copied + " bytes)");
+          }
+          if (expected >= 0 && copied < expected) {
+            throw new NetProtocolException(
+                context,
+                "the data connection closed after " + copied + " of " + expected + " bytes of '"
+                    + path + "'; the download is incomplete");
+          }
+          return new FtpReply.Transferred(engine.getReplyCode(), engine.replyText(), copied);
+        });
+  }
+
+  /** Stores {@code source} as {@code path} (STOR), or appends to it (APPE). */
+  public FtpReply.Transferred store(
+      String path, InputStream source, boolean append, long size, TransferListener progress)
+      throws IOException {
+    String doing = "storing '" + path + "'";
+    return run(
+        doing,
+        () -> {
+          OutputStream out = append ? engine.appendFileStream(path) : engine.storeFileStream(path);
+          if (out == null) {
+            throw Failures.refused(engine, (append ? "APPE " : "STOR ") + path);
+          }
+          long copied = copy(source, out, false, size, progress, doing);
+          if (!engine.completePendingCommand()) {
+            throw Failures.refused(engine, "STOR " + path + " (after " + copied + " bytes)");
+          }
+          return new FtpReply.Transferred(engine.getReplyCode(), engine.replyText(), copied);
+        });
+  }
+
+  /** Deletes a file. */
+  public FtpReply.Done delete(String path) throws IOException {
+    return done("deleting '" + path + "'", "DELE " + path, () -> engine.deleteFile(path));
+  }
+
+  /** Renames a file or directory. */
+  public FtpReply.Done rename(String from, String to) throws IOException {
+    return done("renaming '" + from + "'", "RNFR/RNTO " + from, () -> engine.rename(from, to));
+  }
+
+  /** Makes a directory. */
+  public FtpReply.Done makeDirectory(String path) throws IOException {
+    return done("making directory '" + path + "'", "MKD " + path, () -> engine.makeDirectory(path));
+  }
+
+  /** Removes a directory. */
+  public FtpReply.Done removeDirectory(String path) throws IOException {
+    return done(
+        "removing directory '" + path + "'", "RMD " + path, () -> engine.removeDirectory(path));
+  }
+
+  /** Changes the working directory. */
+  public FtpReply.Done changeDirectory(String path) throws IOException {
+    return done(
+        "changing directory to '" + path + "'",
+        "CWD " + path,
+        () -> engine.changeWorkingDirectory(path));
+  }
+
+  /** The working directory. */
+  public FtpReply.Directory printDirectory() throws IOException {
+    return run(
+        "asking the working directory",
+        () -> {
+          String path = engine.printWorkingDirectory();
+          Failures.requireCompletion(engine, path != null, "PWD");
+          return new FtpReply.Directory(engine.getReplyCode(), engine.replyText(), path);
+        });
+  }
+
+  /** A file's size. */
+  public FtpReply.FileSize size(String path) throws IOException {
+    return run(
+        "asking the size of '" + path + "'",
+        () -> {
+          String size = engine.getSize(path);
+          Failures.requireCompletion(engine, size != null, "SIZE " + path);
+          return new FtpReply.FileSize(
+              engine.getReplyCode(), engine.replyText(), parseSize(size, path));
+        });
+  }
+
+  /** A file's modification time. */
+  public FtpReply.Modified modificationTime(String path) throws IOException {
+    return run(
+        "asking the modification time of '" + path + "'",
+        () -> {
+          String raw = engine.getModificationTime(path);
+          Failures.requireCompletion(engine, raw != null, "MDTM " + path);
+          Instant time = org.apache.commons.net.ftp.parser.MLSxEntryParser.parseGmtInstant(raw.trim());
+          if (time == null) {
+            throw new NetProtocolException(context, "unreadable MDTM reply: " + raw.trim());
+          }
+          return new FtpReply.Modified(engine.getReplyCode(), engine.replyText(), time);
+        });
+  }
+
+  /** Sends a raw command; any reply is returned, not thrown. */
+  public FtpReply.Done raw(String command, String arguments) throws IOException {
+    return run(
+        "sending " + command,
+        () -> {
+          int code = engine.sendCommand(command, arguments.isEmpty() ? null : arguments);
+          return new FtpReply.Done(code, engine.replyText());
+        });
+  }
+
+  /** Says QUIT (briefly) and closes. Idempotent. */
+  @Override
+  public void close() {
+    if (engine.isConnected()) {
+      try {
+        engine.logout();
+      } catch (IOException | RuntimeException ignored) {
+        // Closing anyway: a server that does not answer QUIT changes nothing for us.
+      }
+    }
+    abandon();
+  }
+
+  /** Closes without QUIT: after a failure the server may never answer it. */
+  private void abandon() {
+    try {
+      engine.disconnect();
+    } catch (IOException | RuntimeException ignored) {
+      // The sockets are closed as far as they can be.
+    }
+  }
+
+  private long copy(
+      InputStream in, OutputStream out, boolean download, long total, TransferListener progress,
+      String doing)
+      throws IOException {
+    try (InputStream dataIn = download ? in : null;
+        OutputStream dataOut = download ? null : out) {
+      return Transfers.copy(in, out, download, total, progress);
+    } catch (Transfers.CopyFailure failure) {
+      abandon(); // the control connection's state is unknown: do not leave it half-used
+      if (failure.networkSide) {
+        throw Failures.translate(
+            context, failure.cause, doing + " (after " + failure.copied + " bytes)");
+      }
+      throw new CallerStreamFailure(failure.cause);
+    }
+  }
+
+  /**
+   * Commons Net reads reply lines without a length limit; a reply line longer than the options'
+   * limit is still refused here, so a hostile server cannot pass one off as a normal answer.
+   */
+  private void checkLineLength() throws NetProtocolException {
+    String[] lines = engine.getReplyStrings();
+    for (String line : lines == null ? new String[0] : lines) {
+      if (line.length() > maxLineLength) {
+        abandon();
+        throw new NetProtocolException(
+            context, "reply line of " + line.length() + " characters exceeds the limit of " + maxLineLength);
+      }
+    }
+  }
+
+  private boolean useMlsd() throws IOException {
+    if (mlsd == null) {
+      mlsd = engine.hasFeature("MLST");
+    }
+    return mlsd;
+  }
+
+  /** LIST output is parsed by system type; a server without SYST is assumed to list like Unix. */
+  private void chooseParser() throws IOException {
+    if (!parserChosen) {
+      if (!FTPReply.isPositiveCompletion(engine.syst())) {
+        engine.configure(new FTPClientConfig(FTPClientConfig.SYST_UNIX));
+      }
+      parserChosen = true;
+    }
+  }
+
+  private long sizeIfKnown(String path) throws IOException {
+    String size = engine.getSize(path);
+    if (size == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(size.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private long parseSize(String size, String path) throws NetProtocolException {
+    try {
+      return Long.parseLong(size.trim());
+    } catch (NumberFormatException e) {
+      throw new NetProtocolException(context, "unreadable SIZE reply for '" + path + "': " + size);
+    }
+  }
+
+  private FtpReply.Done done(String doing, String what, Call<Boolean> call) throws IOException {
+    return run(
+        doing,
+        () -> {
+          Failures.requireCompletion(engine, call.call(), what);
+          return new FtpReply.Done(engine.getReplyCode(), engine.replyText());
+        });
+  }
+
+  private <T> T run(String doing, Call<T> call) throws IOException {
+    if (!engine.isConnected()) {
+      throw new IllegalStateException("the FTP session is closed");
+    }
+    try {
+      T result = call.call();
+      checkLineLength();
+      return result;
+    } catch (NetReplyException refused) {
+      throw refused; // the server said no: the session is still in step
+    } catch (CallerStreamFailure local) {
+      throw local.getCause(); // the caller's own stream failed: report it unchanged
+    } catch (IOException failure) {
+      abandon();
+      throw Failures.translate(context, failure, doing);
+    }
+  }
+
+  /** Carries a failure of the caller's stream past the network-failure translation. */
+  private static final class CallerStreamFailure extends RuntimeException {
+    CallerStreamFailure(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
+  }
+
+  private static String orNull(String path) {
+    return path.isEmpty() ? null : path;
+  }
+
+  private static int millis(Duration d) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
+  }
+
+  @FunctionalInterface
+  private interface Call<T> {
+    T call() throws IOException;
+  }
+}

@@ -1,0 +1,75 @@
+package io.netkit.ftp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockftpserver.core.command.Command;
+import org.mockftpserver.core.command.CommandHandler;
+import org.mockftpserver.core.command.CommandNames;
+import org.mockftpserver.core.command.StaticReplyCommandHandler;
+import org.mockftpserver.core.session.Session;
+
+/** Passive (EPSV, then PASV with its address ignored) and active data connections. */
+class FtpDataModeTest {
+  private static final byte[] CONTENT = "data over the data connection".getBytes(StandardCharsets.UTF_8);
+  private final FtpTestSupport t = new FtpTestSupport();
+
+  @AfterEach
+  void stop() {
+    t.server.stop();
+  }
+
+  @Test
+  void passiveModeTriesEpsvFirst() throws Exception {
+    t.server.file("/home/bob/d.txt", CONTENT);
+    try (FtpClient ftp = t.connect()) {
+      assertArrayEquals(CONTENT, fetch(ftp));
+    }
+    assertTrue(t.sent().contains("EPSV"), t.transcript());
+    assertFalse(t.sent().contains("PASV"), t.transcript());
+  }
+
+  @Test
+  void pasvAddressFromTheServerIsIgnoredInFavourOfTheControlConnection() throws Exception {
+    t.server.file("/home/bob/d.txt", CONTENT);
+    t.server.handler(CommandNames.EPSV, new StaticReplyCommandHandler(502, "EPSV not implemented"));
+    // A PASV reply pointing at an address nobody listens on: following it would fail.
+    t.server.handler(CommandNames.PASV, new SpoofedPasv());
+    try (FtpClient ftp = t.connect()) {
+      assertArrayEquals(CONTENT, fetch(ftp));
+    }
+    List<String> sent = t.sent();
+    assertTrue(sent.indexOf("EPSV") >= 0 && sent.indexOf("EPSV") < sent.indexOf("PASV"), t.transcript());
+  }
+
+  @Test
+  void activeModeHasTheServerConnectBack() throws Exception {
+    t.server.file("/home/bob/d.txt", CONTENT);
+    try (FtpClient ftp = t.connect(FtpOptions.builder().activeMode(true).build())) {
+      assertArrayEquals(CONTENT, fetch(ftp));
+    }
+    assertTrue(t.sent().stream().anyMatch(l -> l.startsWith("PORT ")), t.transcript());
+    assertFalse(t.sent().contains("EPSV"));
+  }
+
+  private static byte[] fetch(FtpClient ftp) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ftp.retrieve("d.txt", out);
+    return out.toByteArray();
+  }
+
+  /** Opens a real passive port but advertises it on 10.9.8.7. */
+  private static final class SpoofedPasv implements CommandHandler {
+    @Override
+    public void handleCommand(Command command, Session session) {
+      int port = session.switchToPassiveMode();
+      session.sendReply(227, "Entering Passive Mode (10,9,8,7," + (port >> 8) + "," + (port & 255) + ")");
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package io.netkit.ftp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netkit.core.Credentials;
+import io.netkit.core.NetAuthenticationException;
+import io.netkit.core.NetException;
+import io.netkit.core.NetOptions;
+import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetReplyException;
+import io.netkit.core.NetTimeoutException;
+import io.netkit.core.NetTlsException;
+import io.netkit.core.TlsMode;
+import io.netkit.testkit.Fault;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockftpserver.core.command.CommandNames;
+import org.mockftpserver.core.command.StaticReplyCommandHandler;
+import org.mockftpserver.stub.StubFtpServer;
+import org.mockftpserver.stub.command.RetrCommandHandler;
+
+/** Error paths: refusals, transfers cut short, hostile servers, TLS that cannot be had. */
+class FtpFailureTest {
+  private final FtpTestSupport t = new FtpTestSupport();
+
+  @AfterEach
+  void stop() {
+    t.server.stop();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {426, 451})
+  void transferEndingWithAbortReplyIsAnErrorNotACompleteDownload(int code) throws Exception {
+    RetrCommandHandler retr = new RetrCommandHandler();
+    retr.setFileContents("partial data");
+    retr.setFinalReplyCode(code);
+    retr.setFinalReplyText("Transfer aborted");
+    t.server.handler(CommandNames.RETR, retr);
+    try (FtpClient ftp = t.connect()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      NetReplyException e = assertThrows(NetReplyException.class, () -> ftp.retrieve("any.txt", out));
+      assertEquals(code, e.replyCode().orElseThrow());
+      assertTrue(e.getMessage().contains("Transfer aborted"), e.getMessage());
+      assertTrue(ftp.isConnected(), "a refusal leaves the session usable");
+    }
+  }
+
+  @Test
+  void dataConnectionClosingMidFileFailsAndClosesTheClient() throws Exception {
+    t.server.file("/home/bob/big.bin", new byte[200_000]);
+    try (FtpClient ftp = t.connect()) {
+      t.server.fault(Fault.DISCONNECT_MID_RESPONSE);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      NetException e = assertThrows(NetException.class, () -> ftp.retrieve("big.bin", out));
+      assertFalse(e instanceof NetReplyException, e.toString());
+      assertTrue(out.size() < 200_000);
+      assertFalse(ftp.isConnected());
+    }
+  }
+
+  @Test
+  void fewerBytesThanSizeIsAnErrorEvenWhenTheServerSays226() throws Exception {
+    t.server.file("/home/bob/short.bin", new byte[10]);
+    t.server.handler(CommandNames.SIZE, new StaticReplyCommandHandler(213, "1000"));
+    try (FtpClient ftp = t.connect()) {
+      NetProtocolException e =
+          assertThrows(NetProtocolException.class, () -> ftp.retrieve("short.bin", new ByteArrayOutputStream()));
+      assertTrue(e.getMessage().contains("10 of 1000"), e.getMessage());
+    }
+  }
+
+  @Test
+  void silentServerTimesOutWithinTheConfiguredTimeout() throws Exception {
+    t.server.start();
+    t.server.fault(Fault.STALL);
+    NetOptions quick =
+        t.options().toBuilder().connectTimeout(Duration.ofMillis(400)).readTimeout(Duration.ofMillis(400)).build();
+    long start = System.nanoTime();
+    try (FtpClient ftp = new FtpClient(quick)) {
+      assertThrows(NetTimeoutException.class, () -> ftp.connect(t.endpoint()));
+    }
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 3000);
+  }
+
+  @Test
+  void serverHangingUpAtOnceIsAProtocolFailure() throws Exception {
+    t.server.start();
+    t.server.fault(Fault.DISCONNECT_AT_START);
+    try (FtpClient ftp = new FtpClient(t.options())) {
+      NetException e = assertThrows(NetException.class, () -> ftp.connect(t.endpoint()));
+      assertFalse(e instanceof NetTimeoutException, e.toString());
+    }
+  }
+
+  @Test
+  void garbageGreetingIsAProtocolFailure() throws Exception {
+    t.server.start();
+    t.server.fault(Fault.GARBAGE_REPLY);
+    try (FtpClient ftp = new FtpClient(t.options())) {
+      assertThrows(NetProtocolException.class, () -> ftp.connect(t.endpoint()));
+    }
+  }
+
+  @Test
+  void overlongGreetingIsRefused() throws Exception {
+    t.server.start();
+    t.server.fault(Fault.OVERLONG_LINE);
+    try (FtpClient ftp = new FtpClient(t.options())) {
+      NetProtocolException e = assertThrows(NetProtocolException.class, () -> ftp.connect(t.endpoint()));
+      assertTrue(e.getMessage().contains("exceeds the limit"), e.getMessage());
+    }
+  }
+
+  @Test
+  void repliesDrippedOneByteAtATimeStillWork() throws Exception {
+    t.server.dripDelay(Duration.ofMillis(1)).start();
+    t.server.fault(Fault.DRIP);
+    try (FtpClient ftp = new FtpClient(t.options())) {
+      ftp.connect(t.endpoint());
+      assertEquals(FtpTestSupport.HOME, ftp.printDirectory());
+    }
+  }
+
+  @Test
+  void loginRefusedByStubServerIsAnAuthenticationFailure() throws Exception {
+    StubFtpServer stub = new LoopbackStubFtpServer();
+    stub.setServerControlPort(0);
+    stub.setCommandHandler(CommandNames.PASS, new StaticReplyCommandHandler(530, "Login incorrect."));
+    stub.start();
+    try (FtpClient ftp = new FtpClient(t.options())) {
+      NetAuthenticationException e =
+          assertThrows(
+              NetAuthenticationException.class,
+              () ->
+                  ftp.connect(
+                      io.netkit.core.Endpoint.of("127.0.0.1", stub.getServerControlPort())
+                          .withCredentials(new Credentials("eve", "pw"))));
+      assertEquals(530, e.replyCode().orElseThrow());
+      assertTrue(e.getMessage().contains("Login incorrect."), e.getMessage());
+    } finally {
+      stub.stop();
+    }
+  }
+
+  @Test
+  void startTlsRequiredNeverFallsBackToPlainText() throws Exception {
+    t.server.start(); // MockFtpServer has no AUTH TLS: it answers 502
+    NetOptions required = t.options().toBuilder().tlsMode(TlsMode.STARTTLS_REQUIRED).build();
+    try (FtpClient ftp = new FtpClient(required)) {
+      NetTlsException e = assertThrows(NetTlsException.class, () -> ftp.connect(t.endpoint()));
+      assertTrue(e.getMessage().contains("AUTH TLS"), e.getMessage());
+      assertFalse(ftp.isConnected());
+    }
+    assertTrue(t.sent().contains("AUTH TLS"));
+    assertTrue(t.sent().stream().noneMatch(l -> l.startsWith("USER") || l.startsWith("PASS")), t.transcript());
+  }
+
+  @Test
+  void startTlsIfOfferedContinuesInPlainTextWhenRefused() throws Exception {
+    t.server.start();
+    NetOptions optional = t.options().toBuilder().tlsMode(TlsMode.STARTTLS_IF_OFFERED).build();
+    try (FtpClient ftp = new FtpClient(optional)) {
+      ftp.connect(t.endpoint());
+      assertFalse(ftp.isSecure());
+      assertEquals(FtpTestSupport.HOME, ftp.printDirectory());
+    }
+    assertTrue(t.sent().contains("AUTH TLS"));
+  }
+
+  @Test
+  void connectionRefusedIsAConnectFailure() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    try (FtpClient ftp = new FtpClient(t.options())) {
+      NetException e = assertThrows(NetException.class, () -> ftp.connect(io.netkit.core.Endpoint.of("127.0.0.1", port)));
+      assertInstanceOf(io.netkit.core.NetConnectException.class, e, e.toString());
+    }
+  }
+
+  /** StubFtpServer listening on loopback only. */
+  static final class LoopbackStubFtpServer extends StubFtpServer {
+    LoopbackStubFtpServer() {
+      serverSocketFactory = p -> new ServerSocket(p, 50, InetAddress.getLoopbackAddress());
+    }
+  }
+}
