@@ -1,0 +1,147 @@
+package io.netkit.cli;
+
+import io.netkit.cli.internal.LocalFileException;
+import io.netkit.cli.internal.SecretMaskingSink;
+import io.netkit.cli.internal.Units;
+import io.netkit.cli.internal.UsageException;
+import io.netkit.core.Credentials;
+import io.netkit.core.NetOptions;
+import io.netkit.core.TlsMode;
+import io.netkit.core.Trust;
+import io.netkit.core.UnsafeArgumentException;
+import io.netkit.core.trace.TraceSink;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command takes (curl's names where curl has them), turned into {@link
+ * NetOptions}. A picocli mixin: one instance per command invocation.
+ */
+public final class CommonOptions {
+  @Option(
+      names = {"-u", "--user"},
+      paramLabel = "USER:PASSWORD",
+      description = "Log in as USER (overrides the URL's userinfo; for serve: the account served).")
+  String user;
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "SECONDS",
+      description = "Give up connecting (and the TLS handshake) after SECONDS (default 10).")
+  String connectTimeout;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "Give up when the server sends nothing for SECONDS (default 30).")
+  String timeout;
+
+  @Option(
+      names = {"-m", "--max-time"},
+      paramLabel = "SECONDS",
+      description = "Give up when the whole operation takes longer than SECONDS.")
+  String maxTime;
+
+  @Option(
+      names = "--tls",
+      paramLabel = "required|if-offered|none",
+      description =
+          "STARTTLS policy for plain schemes (default none); the s schemes (ftps, gophers) are"
+              + " TLS from the first byte.")
+  String tls;
+
+  @Option(
+      names = "--cacert",
+      paramLabel = "FILE",
+      description = "Trust the CA certificates in this PEM file instead of the system's.")
+  Path cacert;
+
+  @Option(
+      names = {"-k", "--insecure"},
+      description = "Accept any TLS certificate and host name (for tests only; warns loudly).")
+  boolean insecure;
+
+  @Option(names = "--trace", description = "Print the wire transcript (passwords masked) on stderr.")
+  boolean trace;
+
+  @Option(
+      names = {"-s", "--silent"},
+      description = "No progress bar and no notices (errors are still printed).")
+  boolean silent;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show stack traces with errors.")
+  boolean verbose;
+
+  /** The credentials from {@code -u}, or null. */
+  Credentials credentials() {
+    if (user == null) {
+      return null;
+    }
+    try {
+      return Credentials.parse(user);
+    } catch (UnsafeArgumentException e) {
+      throw new UsageException("bad -u value: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The options these flags describe. {@code secrets} are the credentials in play, masked in the
+   * trace even if a module forgets to.
+   *
+   * @throws UsageException for a bad value
+   * @throws LocalFileException when the {@code --cacert} file cannot be read
+   */
+  NetOptions netOptions(Terminal terminal, List<Credentials> secrets) throws LocalFileException {
+    NetOptions.Builder b = NetOptions.builder();
+    if (connectTimeout != null) {
+      b.connectTimeout(Units.seconds("--connect-timeout", connectTimeout));
+    }
+    if (timeout != null) {
+      b.readTimeout(Units.seconds("--timeout", timeout));
+    }
+    if (maxTime != null) {
+      b.deadline(Units.seconds("--max-time", maxTime));
+    }
+    if (tls != null) {
+      b.tlsMode(tlsMode(tls));
+    }
+    if (cacert != null && insecure) {
+      throw new UsageException("--cacert and --insecure contradict each other: choose one");
+    }
+    if (cacert != null) {
+      try {
+        b.trust(Trust.pemFile(cacert));
+      } catch (IOException e) {
+        throw new LocalFileException("cannot read --cacert " + cacert + ": " + e.getMessage(), e);
+      }
+    }
+    if (insecure) {
+      // Loud on purpose, and even with -s: this turns off the protection TLS exists for.
+      terminal.err().println(
+          "netkit: WARNING: --insecure: TLS certificates and host names are NOT checked;"
+              + " anyone on the network path can read and change this connection");
+      b.trust(Trust.insecureTrustAllForTestsOnly());
+    }
+    if (trace) {
+      List<Credentials> all = new ArrayList<>(secrets);
+      b.trace(SecretMaskingSink.masking(TraceSink.printingTo(terminal.err()), all));
+    }
+    return b.build();
+  }
+
+  private static TlsMode tlsMode(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "required" -> TlsMode.STARTTLS_REQUIRED;
+      case "if-offered" -> TlsMode.STARTTLS_IF_OFFERED;
+      case "none" -> TlsMode.NONE;
+      default ->
+          throw new UsageException("--tls must be required, if-offered or none, not '" + value + "'");
+    };
+  }
+}

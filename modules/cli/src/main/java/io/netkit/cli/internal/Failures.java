@@ -1,0 +1,106 @@
+package io.netkit.cli.internal;
+
+import io.netkit.cli.ExitCode;
+import io.netkit.core.NetAuthenticationException;
+import io.netkit.core.NetConnectException;
+import io.netkit.core.NetException;
+import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetReplyException;
+import io.netkit.core.NetTimeoutException;
+import io.netkit.core.NetTlsException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns a failure into an exit code and one line for standard error. The core's exception types
+ * decide; raw JDK exceptions (from an engine that let one through) are classified as a fallback.
+ */
+public final class Failures {
+  private Failures() {}
+
+  /** The exit code for {@code failure}. */
+  public static int exitCode(Throwable failure) {
+    int code = direct(failure);
+    // A plain NetException or IOException may wrap something more telling.
+    for (Throwable cause = failure.getCause();
+        code == ExitCode.FAILURE && cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
+      code = direct(cause);
+    }
+    return code;
+  }
+
+  private static int direct(Throwable t) {
+    if (t instanceof LocalFileException) {
+      return ExitCode.LOCAL_FILE;
+    }
+    if (t instanceof UsageException
+        || t instanceof IllegalArgumentException
+        || t instanceof UnsupportedOperationException) {
+      return ExitCode.USAGE;
+    }
+    if (t instanceof NetTimeoutException || t instanceof InterruptedIOException) {
+      return ExitCode.TIMEOUT;
+    }
+    if (t instanceof NetAuthenticationException) {
+      return ExitCode.AUTHENTICATION;
+    }
+    if (t instanceof NetTlsException || t instanceof SSLException) {
+      return ExitCode.TLS;
+    }
+    if (t instanceof NetConnectException) {
+      return hasCause(t, UnknownHostException.class)
+          ? ExitCode.CANNOT_RESOLVE
+          : ExitCode.CANNOT_CONNECT;
+    }
+    if (t instanceof UnknownHostException) {
+      return ExitCode.CANNOT_RESOLVE;
+    }
+    if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+      return ExitCode.CANNOT_CONNECT;
+    }
+    if (t instanceof NetReplyException) {
+      return ExitCode.SERVER_REFUSED;
+    }
+    if (t instanceof NetProtocolException) {
+      return ExitCode.PROTOCOL_ERROR;
+    }
+    return ExitCode.FAILURE;
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One line saying what failed. Core exceptions already name protocol, host and the server's
+   * reply, and never carry a password; JDK exceptions get their type when they have no message.
+   */
+  public static String message(Throwable failure) {
+    String message = failure.getMessage();
+    if (failure instanceof NetException || failure instanceof UsageException) {
+      return oneLine(message);
+    }
+    String type = failure.getClass().getSimpleName();
+    if (message == null || message.isBlank()) {
+      return type;
+    }
+    boolean selfExplaining =
+        failure instanceof LocalFileException
+            || failure instanceof IllegalArgumentException
+            || failure instanceof UnsupportedOperationException;
+    return oneLine(selfExplaining ? message : type + ": " + message);
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? "failed" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+  }
+}
