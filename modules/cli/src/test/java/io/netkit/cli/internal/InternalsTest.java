@@ -100,6 +100,16 @@ class InternalsTest {
   }
 
   @Test
+  void aShortPasswordIsMaskedAsATokenNotInsideWords() {
+    List<TraceEvent> seen = new ArrayList<>();
+    var sink = SecretMaskingSink.masking(seen::add, List.of(new Credentials("u", "p")));
+    sink.record(new TraceEvent(Instant.now(), "c", Direction.RECEIVED, "220 netkit FtpMockServer ready"));
+    sink.record(new TraceEvent(Instant.now(), "c", Direction.SENT, "SITE x p y"));
+    assertEquals("220 netkit FtpMockServer ready", seen.get(0).text());
+    assertEquals("SITE x **** y", seen.get(1).text());
+  }
+
+  @Test
   void progressShowsPercentRateAndEtaWhenTheSizeIsKnown() {
     AtomicLong now = new AtomicLong();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -26,6 +26,9 @@ public final class CoreSocket extends Socket {
     this.options = options;
     this.protocol = protocol;
     super.setSoTimeout(millis(options.readTimeout().toMillis()));
+    // As for netkit's own connections: small commands that each wait for a reply gain nothing
+    // from Nagle's algorithm and can only be delayed by it.
+    super.setTcpNoDelay(true);
   }
 
   @Override
@@ -55,6 +58,9 @@ public final class CoreSocket extends Socket {
   @Override
   public InputStream getInputStream() throws IOException {
     InputStream in = super.getInputStream();
+    if (guard != null) {
+      in = GuardedInputStream.expiryOnly(in, guard);
+    }
     Tracer t = tracer;
     return t != null && tracePlaintext ? new TracingInputStream(in, t) : in;
   }

@@ -84,6 +84,10 @@ public final class CoreSslSocket extends SSLSocket {
   @Override
   public InputStream getInputStream() throws IOException {
     InputStream in = d.getInputStream();
+    SocketGuard g = guard;
+    if (g != null) {
+      in = GuardedInputStream.expiryOnly(in, g);
+    }
     Tracer t = tracer;
     return t == null ? in : new TracingInputStream(in, t);
   }

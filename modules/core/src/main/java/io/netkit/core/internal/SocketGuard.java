@@ -74,6 +74,14 @@ public final class SocketGuard {
     }
   }
 
+  /**
+   * For engines that expect the JDK's own exception types: the failure as it is, unless the
+   * deadline or a write timeout closed the socket, in which case it is the timeout it really is.
+   */
+  public IOException translateIfExpired(IOException failure, String whileDoing) {
+    return expired == null ? failure : translate(failure, whileDoing);
+  }
+
   /** Translates an I/O failure of this connection into a typed {@link NetException}. */
   public NetException translate(IOException failure, String whileDoing) {
     if (expired != null) {

@@ -146,4 +146,21 @@ class SocketFactoriesTest {
     assertFalse(trace.toString().contains("hunter2"));
     assertTrue(texts(trace, Direction.NOTE).contains("TLS started"));
   }
+
+  @Test
+  void deadlineExpiryOnABridgeSocketIsReportedAsATimeout() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    NetOptions withDeadline =
+        options.toBuilder().readTimeout(Duration.ofSeconds(5)).deadline(Duration.ofMillis(400)).build();
+    try (TcpServer server = TcpServer.builder().handler(c -> TcpConnectionTest.awaitQuietly(release)).start();
+        Socket socket = SocketFactories.plain(withDeadline, "ftp").createSocket("127.0.0.1", server.port())) {
+      long start = System.nanoTime();
+      io.netkit.core.NetTimeoutException e =
+          assertThrows(io.netkit.core.NetTimeoutException.class, () -> socket.getInputStream().read());
+      assertTrue(e.getMessage().contains("deadline"), e.getMessage());
+      assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 3000);
+    } finally {
+      release.countDown();
+    }
+  }
 }
