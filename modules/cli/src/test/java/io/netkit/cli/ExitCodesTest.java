@@ -106,10 +106,6 @@ class ExitCodesTest {
   @MethodSource("protocols")
   void missingFileGivesTheServerRefusedCodeAndItsReply(Protocol protocol, @TempDir Path dir)
       throws Exception {
-    // Gopher's provider (netkit-gopher) writes the server's type-3 error menu for a missing text
-    // item as content and reports success, as curl does; until it raises NetReplyException the
-    // command cannot tell: see the CLI report.
-    assumeTrue(protocol != Protocol.GOPHER, "gopher provider reports missing items as content");
     try (Fixture f = Fixture.start(protocol, dir)) {
       Cli.Result r = Cli.run(SchemeCommandsTest.args(f, "get", f.missing("hello.txt").toString()));
       assertEquals(ExitCode.SERVER_REFUSED, r.code(), r::toString);

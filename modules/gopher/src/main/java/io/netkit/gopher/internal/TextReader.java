@@ -2,6 +2,7 @@ package io.netkit.gopher.internal;
 
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetReplyException;
 import io.netkit.core.TransferListener;
 import io.netkit.core.line.DotTerminatedInputStream;
 import io.netkit.core.line.LineInputStream;
@@ -10,12 +11,19 @@ import io.netkit.gopher.TextFraming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Streams a text item into a sink with constant memory: the {@code .} terminator and dot-stuffing
  * undone ({@link TextFraming#DOT_TERMINATED}, by the core's {@link DotTerminatedInputStream}) and
  * CRLF turned into LF. Text is lines, so a NUL byte or a line over the connection's line limit is
- * a {@link NetProtocolException} (fetch such items as binary). Not thread-safe.
+ * a {@link NetProtocolException} (fetch such items as binary).
+ *
+ * <p>A server asked for a text item it does not have answers with an error menu: one type
+ * {@code 3} item line ({@code 3Not found<TAB>sel<TAB>host<TAB>port}). The first line is therefore
+ * held back until it is complete, and if it has that shape the item is refused with a
+ * {@link NetReplyException} (code 3, the item's text) before a byte reaches the sink. Not
+ * thread-safe.
  */
 public final class TextReader {
   private final LineInputStream in;
@@ -29,6 +37,7 @@ public final class TextReader {
   private int lineLength;
   private boolean pendingCr;
   private int last = -1;
+  private boolean firstLineChecked;
 
   public TextReader(LineInputStream in, OutputStream sink, TransferListener progress) {
     this.in = in;
@@ -53,6 +62,7 @@ public final class TextReader {
     if (pendingCr) {
       emit('\r');
     }
+    checkFirstLine();
     drain();
     if (dotted == null) {
       return new GopherTransfer(written, GopherTransfer.End.CLOSED_BY_SERVER);
@@ -93,6 +103,7 @@ public final class TextReader {
   }
 
   private void endLine() throws IOException {
+    checkFirstLine();
     if (outCount == out.length) {
       drain();
     }
@@ -113,7 +124,29 @@ public final class TextReader {
     last = b & 0xff;
   }
 
+  /** Refuses an error menu in place of the text (see the class comment); runs once. */
+  private void checkFirstLine() throws NetReplyException {
+    if (firstLineChecked) {
+      return;
+    }
+    firstLineChecked = true;
+    String first = new String(out, 0, outCount, StandardCharsets.UTF_8);
+    String[] fields = first.split("\t", -1);
+    boolean errorItem =
+        first.startsWith("3")
+            && fields.length >= 4
+            && !fields[3].isEmpty()
+            && fields[3].chars().allMatch(c -> c >= '0' && c <= '9');
+    if (errorItem) {
+      throw new NetReplyException(context, 3, fields[0].substring(1), "text item");
+    }
+  }
+
   private void drain() throws IOException {
+    if (!firstLineChecked && outCount < out.length) {
+      return; // hold the first line until it can be checked
+    }
+    checkFirstLine();
     if (outCount > 0) {
       sink.write(out, 0, outCount);
       written += outCount;

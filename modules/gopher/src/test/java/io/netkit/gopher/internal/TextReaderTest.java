@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetReplyException;
 import io.netkit.core.TransferListener;
 import io.netkit.core.line.LineInputStream;
 import io.netkit.gopher.GopherTransfer;
@@ -44,6 +45,31 @@ class TextReaderTest {
       assertEquals(GopherTransfer.End.TERMINATOR, t.end());
       assertEquals(text().length(), t.bytes());
     }
+  }
+
+  @Test
+  void anErrorMenuInPlaceOfTheTextIsRefusedBeforeAnyByteIsWritten() {
+    for (int chunk : new int[] {1, 5, 4096}) {
+      NetReplyException e =
+          assertThrows(
+              NetReplyException.class,
+              () -> read("3'/nope' does not exist\t\terror.host\t1\r\n.\r\n", TextFraming.DOT_TERMINATED, chunk));
+      assertEquals(3, e.replyCode().getAsInt());
+      assertEquals("'/nope' does not exist", e.replyText().orElseThrow());
+      assertEquals("", text(), "chunk " + chunk);
+    }
+  }
+
+  @Test
+  void aLaterLineShapedLikeAnErrorItemIsJustText() throws IOException {
+    read("menu lines look like this:\r\n3oops\tsel\thost\t70\r\n.\r\n", TextFraming.DOT_TERMINATED, 3);
+    assertEquals("menu lines look like this:\n3oops\tsel\thost\t70\n", text());
+  }
+
+  @Test
+  void aFirstLineStartingWithThreeIsTextUnlessItHasTheItemFields() throws IOException {
+    read("3 reasons to use Gopher\r\n.\r\n", TextFraming.DOT_TERMINATED, 4096);
+    assertEquals("3 reasons to use Gopher\n", text());
   }
 
   @Test
