@@ -18,13 +18,19 @@ import java.net.SocketException;
 public final class CoreSocket extends Socket {
   private final NetOptions options;
   private final String protocol;
+  private final int lineLimit;
   private volatile Tracer tracer;
   private volatile SocketGuard guard;
   private volatile boolean tracePlaintext = true;
 
-  public CoreSocket(NetOptions options, String protocol) throws SocketException {
+  /**
+   * A socket for {@code protocol}; {@code lineLimit} above 0 fails reads of longer lines (for
+   * command connections), 0 leaves reads unframed (for data connections).
+   */
+  public CoreSocket(NetOptions options, String protocol, int lineLimit) throws SocketException {
     this.options = options;
     this.protocol = protocol;
+    this.lineLimit = lineLimit;
     super.setSoTimeout(millis(options.readTimeout().toMillis()));
     // As for netkit's own connections: small commands that each wait for a reply gain nothing
     // from Nagle's algorithm and can only be delayed by it.
@@ -60,6 +66,9 @@ public final class CoreSocket extends Socket {
     InputStream in = super.getInputStream();
     if (guard != null) {
       in = GuardedInputStream.expiryOnly(in, guard);
+      if (lineLimit > 0 && tracePlaintext) {
+        in = new LineLimitInputStream(in, lineLimit, guard.context());
+      }
     }
     Tracer t = tracer;
     return t != null && tracePlaintext ? new TracingInputStream(in, t) : in;
@@ -85,6 +94,11 @@ public final class CoreSocket extends Socket {
       tracer.flush();
     }
     return tracer;
+  }
+
+  /** The line limit, passed on to a TLS socket layered on top (0: none). */
+  public int lineLimit() {
+    return lineLimit;
   }
 
   /** The guard enforcing deadline and write timeouts, once connected. */

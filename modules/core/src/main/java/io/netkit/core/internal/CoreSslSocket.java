@@ -29,14 +29,20 @@ public final class CoreSslSocket extends SSLSocket {
   private final SSLSocket d;
   private final NetOptions options;
   private final String protocol;
+  private final int lineLimit;
   private volatile Tracer tracer;
   private volatile SocketGuard guard;
 
-  /** Wraps {@code delegate}; {@code tracer} is null when not tracing (or not yet connected). */
-  public CoreSslSocket(SSLSocket delegate, NetOptions options, String protocol, Tracer tracer) {
+  /**
+   * Wraps {@code delegate}; {@code tracer} is null when not tracing (or not yet connected);
+   * {@code lineLimit} above 0 fails reads of longer lines.
+   */
+  public CoreSslSocket(
+      SSLSocket delegate, NetOptions options, String protocol, Tracer tracer, int lineLimit) {
     this.d = delegate;
     this.options = options;
     this.protocol = protocol;
+    this.lineLimit = lineLimit;
     this.tracer = tracer;
     if (delegate.isConnected()) {
       onConnected();
@@ -87,6 +93,9 @@ public final class CoreSslSocket extends SSLSocket {
     SocketGuard g = guard;
     if (g != null) {
       in = GuardedInputStream.expiryOnly(in, g);
+      if (lineLimit > 0) {
+        in = new LineLimitInputStream(in, lineLimit, g.context());
+      }
     }
     Tracer t = tracer;
     return t == null ? in : new TracingInputStream(in, t);

@@ -26,16 +26,46 @@ import javax.net.ssl.X509TrustManager;
  * <p>Factories are thread-safe; each socket they create belongs to one connection.
  */
 public final class SocketFactories {
-  private SocketFactories() {}
-
-  /** A plain socket factory for {@code protocol} (its name labels the trace). */
-  public static SocketFactory plain(NetOptions options, String protocol) {
-    return new PlainFactory(options, protocol);
+  /** What the bytes read from a socket are, which decides whether lines are bounded. */
+  public enum Framing {
+    /**
+     * Command and reply lines (an FTP control connection, a mail session): a line longer than
+     * {@link NetOptions#maxLineLength()} fails the read with {@link
+     * io.netkit.core.NetProtocolException}, so an engine with no bound of its own cannot be made
+     * to buffer without end. A TLS socket layered over such a socket keeps the bound.
+     */
+    LINES,
+    /** Raw data (an FTP data connection): no bound. */
+    RAW
   }
 
-  /** A TLS socket factory for {@code protocol}, for implicit TLS and for STARTTLS layering. */
+  private SocketFactories() {}
+
+  /** A plain socket factory for raw data of {@code protocol} (its name labels the trace). */
+  public static SocketFactory plain(NetOptions options, String protocol) {
+    return plain(options, protocol, Framing.RAW);
+  }
+
+  /** A plain socket factory for {@code protocol} whose reads are framed as given. */
+  public static SocketFactory plain(NetOptions options, String protocol, Framing framing) {
+    return new PlainFactory(options, protocol, limit(options, framing));
+  }
+
+  /**
+   * A TLS socket factory for raw data of {@code protocol}, for implicit TLS and for STARTTLS
+   * layering (which keeps the framing of the socket it layers over).
+   */
   public static SSLSocketFactory tls(NetOptions options, String protocol) {
-    return new TlsFactory(options, protocol);
+    return tls(options, protocol, Framing.RAW);
+  }
+
+  /** A TLS socket factory for {@code protocol} whose new sockets' reads are framed as given. */
+  public static SSLSocketFactory tls(NetOptions options, String protocol, Framing framing) {
+    return new TlsFactory(options, protocol, limit(options, framing));
+  }
+
+  private static int limit(NetOptions options, Framing framing) {
+    return framing == Framing.LINES ? options.maxLineLength() : 0;
   }
 
   /** The trust manager matching {@link #tls} (OkHttp wants both). */
@@ -46,15 +76,17 @@ public final class SocketFactories {
   private static final class PlainFactory extends SocketFactory {
     private final NetOptions options;
     private final String protocol;
+    private final int lineLimit;
 
-    PlainFactory(NetOptions options, String protocol) {
+    PlainFactory(NetOptions options, String protocol, int lineLimit) {
       this.options = options;
       this.protocol = protocol;
+      this.lineLimit = lineLimit;
     }
 
     @Override
     public Socket createSocket() throws IOException {
-      return new CoreSocket(options, protocol);
+      return new CoreSocket(options, protocol, lineLimit);
     }
 
     @Override
@@ -93,12 +125,18 @@ public final class SocketFactories {
   private static final class TlsFactory extends SSLSocketFactory {
     private final NetOptions options;
     private final String protocol;
+    private final int lineLimit;
     private final SSLContext context;
 
-    TlsFactory(NetOptions options, String protocol) {
+    TlsFactory(NetOptions options, String protocol, int lineLimit) {
       this.options = options;
       this.protocol = protocol;
+      this.lineLimit = lineLimit;
       this.context = options.trust().sslContext();
+    }
+
+    private PlainFactory plainFactory() {
+      return new PlainFactory(options, protocol, 0); // TLS records are not lines: bound inside
     }
 
     @Override
@@ -116,41 +154,42 @@ public final class SocketFactories {
     public Socket createSocket(Socket plain, String host, int port, boolean autoClose)
         throws IOException {
       Tracer tracer = plain instanceof CoreSocket core ? core.handOverTracer() : null;
+      int limit = plain instanceof CoreSocket core ? Math.max(core.lineLimit(), lineLimit) : lineLimit;
       SSLSocket ssl =
           (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, autoClose);
       TlsLayer.configureClient(ssl, options.trust());
-      return new CoreSslSocket(ssl, options, protocol, tracer);
+      return new CoreSslSocket(ssl, options, protocol, tracer, limit);
     }
 
     @Override
     public Socket createSocket() throws IOException {
       SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket();
       TlsLayer.configureClient(ssl, options.trust());
-      return new CoreSslSocket(ssl, options, protocol, null);
+      return new CoreSslSocket(ssl, options, protocol, null, lineLimit);
     }
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-      return createSocket(new PlainFactory(options, protocol).createSocket(host, port), host, port, true);
+      return createSocket(plainFactory().createSocket(host, port), host, port, true);
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
         throws IOException {
-      Socket plain = new PlainFactory(options, protocol).createSocket(host, port, localHost, localPort);
+      Socket plain = plainFactory().createSocket(host, port, localHost, localPort);
       return createSocket(plain, host, port, true);
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
       return createSocket(
-          new PlainFactory(options, protocol).createSocket(host, port), host.getHostName(), port, true);
+          plainFactory().createSocket(host, port), host.getHostName(), port, true);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
         throws IOException {
-      Socket plain = new PlainFactory(options, protocol).createSocket(address, port, localAddress, localPort);
+      Socket plain = plainFactory().createSocket(address, port, localAddress, localPort);
       return createSocket(plain, address.getHostName(), port, true);
     }
   }

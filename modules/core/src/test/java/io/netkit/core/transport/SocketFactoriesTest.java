@@ -163,4 +163,54 @@ class SocketFactoriesTest {
       release.countDown();
     }
   }
+
+  @Test
+  void lineFramedBridgeSocketsRefuseAnOverlongLineButRawOnesDoNot() throws Exception {
+    NetOptions small = options.toBuilder().maxLineLength(100).build();
+    try (TcpServer server =
+        TcpServer.builder()
+            .handler(c -> {
+              c.output().write(("220 " + "x".repeat(5000) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+              c.output().flush();
+            })
+            .start()) {
+      try (Socket lines =
+          SocketFactories.plain(small, "ftp", SocketFactories.Framing.LINES).createSocket("127.0.0.1", server.port())) {
+        io.netkit.core.NetProtocolException e =
+            assertThrows(io.netkit.core.NetProtocolException.class, () -> lines.getInputStream().readAllBytes());
+        assertTrue(e.getMessage().contains("longer than 100"), e.getMessage());
+      }
+      try (Socket raw = SocketFactories.plain(small, "ftp-data").createSocket("127.0.0.1", server.port())) {
+        assertEquals(5006, raw.getInputStream().readAllBytes().length);
+      }
+    }
+  }
+
+  @Test
+  void tlsLayeredOverALineFramedSocketKeepsTheBound() throws Exception {
+    NetOptions small = options.toBuilder().maxLineLength(100).build();
+    TcpServer server =
+        TcpServer.builder()
+            .handler(c -> {
+              c.writeLine("220 ready");
+              c.readLine();
+              c.writeLine("234 go");
+              c.startTlsAsServer(TestTls.serverContext());
+              c.writeLine("230 " + "y".repeat(3000));
+            })
+            .start();
+    try (server;
+        Socket plain =
+            SocketFactories.plain(small, "ftp", SocketFactories.Framing.LINES).createSocket("localhost", server.port())) {
+      BufferedReader in = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
+      assertEquals("220 ready", in.readLine());
+      plain.getOutputStream().write("AUTH TLS\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertEquals("234 go", in.readLine());
+      try (SSLSocket tls =
+          (SSLSocket) SocketFactories.tls(small, "ftp").createSocket(plain, "localhost", server.port(), true)) {
+        tls.startHandshake();
+        assertThrows(io.netkit.core.NetProtocolException.class, () -> tls.getInputStream().readAllBytes());
+      }
+    }
+  }
 }

@@ -38,14 +38,12 @@ public final class Session implements AutoCloseable {
 
   private final Engine engine;
   private final ErrorContext context;
-  private final int maxLineLength;
   private boolean parserChosen;
   private Boolean mlsd;
 
-  private Session(Engine engine, int maxLineLength) {
+  private Session(Engine engine) {
     this.engine = engine;
     this.context = engine.context();
-    this.maxLineLength = maxLineLength;
   }
 
   /**
@@ -64,7 +62,8 @@ public final class Session implements AutoCloseable {
     Duration dataTimeout = ftp.dataTimeout().orElse(options.readTimeout());
     Engine engine =
         new Engine(mode, mode == TlsMode.NONE ? null : new CoreSslContext(control, LABEL), context);
-    engine.setSocketFactory(SocketFactories.plain(control, LABEL));
+    // Commons Net reads reply lines with no bound: the core's line framing bounds them.
+    engine.setSocketFactory(SocketFactories.plain(control, LABEL, SocketFactories.Framing.LINES));
     engine.setConnectTimeout(millis(options.connectTimeout()));
     engine.setDefaultTimeout(millis(options.readTimeout()));
     engine.setDataTimeout(dataTimeout);
@@ -73,10 +72,9 @@ public final class Session implements AutoCloseable {
     engine.setEndpointCheckingEnabled(options.trust().verifiesHostnames());
     // Commons Net's default since 3.9, made explicit: a PASV reply's address is never trusted.
     engine.setIpAddressFromPasvResponse(false);
-    Session session = new Session(engine, options.maxLineLength());
+    Session session = new Session(engine);
     try {
       engine.connect(target.host(), target.port());
-      session.checkLineLength();
       if (mode == TlsMode.IMPLICIT) {
         Failures.requireCompletion(engine, true, "connection"); // the greeting
       }
@@ -327,21 +325,6 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /**
-   * Commons Net reads reply lines without a length limit; a reply line longer than the options'
-   * limit is still refused here, so a hostile server cannot pass one off as a normal answer.
-   */
-  private void checkLineLength() throws NetProtocolException {
-    String[] lines = engine.getReplyStrings();
-    for (String line : lines == null ? new String[0] : lines) {
-      if (line.length() > maxLineLength) {
-        abandon();
-        throw new NetProtocolException(
-            context, "reply line of " + line.length() + " characters exceeds the limit of " + maxLineLength);
-      }
-    }
-  }
-
   private boolean useMlsd() throws IOException {
     if (mlsd == null) {
       mlsd = engine.hasFeature("MLST");
@@ -393,9 +376,7 @@ public final class Session implements AutoCloseable {
       throw new IllegalStateException("the FTP session is closed");
     }
     try {
-      T result = call.call();
-      checkLineLength();
-      return result;
+      return call.call();
     } catch (NetReplyException refused) {
       throw refused; // the server said no: the session is still in step
     } catch (CallerStreamFailure local) {
