@@ -3,8 +3,11 @@ package io.netkit.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -25,15 +28,26 @@ public record Terminal(InputStream in, PrintStream out, PrintStream err, boolean
   }
 
   /**
-   * The process's streams. Interactive when the JVM has a console: Java 17 cannot ask about
-   * standard error alone, so progress is drawn only when standard input and output are a
-   * terminal too (as with {@code netkit get URL -o file} typed at a prompt).
+   * The process's streams. Interactive when standard error is a terminal: on Linux that is read
+   * from {@code /proc/self/fd/2} (so {@code netkit get URL > file} still shows progress, as curl
+   * does); elsewhere Java 17 can only tell whether the JVM has a console, which needs standard
+   * input and output to be a terminal too.
    */
   public static Terminal system() {
     // Fetched content is bytes, not text: a plain buffered byte stream, flushed by Main at exit.
     PrintStream out =
         new PrintStream(
             new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024), false);
-    return new Terminal(System.in, out, System.err, System.console() != null);
+    return new Terminal(System.in, out, System.err, stderrIsTerminal());
+  }
+
+  private static boolean stderrIsTerminal() {
+    Path stderr = Path.of("/proc/self/fd/2");
+    try {
+      String target = Files.readSymbolicLink(stderr).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException notLinux) {
+      return System.console() != null;
+    }
   }
 }
