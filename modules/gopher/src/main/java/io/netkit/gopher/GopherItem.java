@@ -35,6 +35,8 @@ public record GopherItem(char type, String display, String selector, String host
   /**
    * The item's URL ({@code gopher://host:port/<type><selector>}, RFC 4266), or {@code gophers}
    * when {@code tls}; the selector is percent-encoded.
+   *
+   * @throws IllegalArgumentException when the item has no usable port (0, as on info lines)
    */
   public URI url(boolean tls) {
     return new GopherUrl(tls, host, port, type, selector, null).toUri();

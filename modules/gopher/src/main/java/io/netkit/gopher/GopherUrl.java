@@ -14,8 +14,9 @@ import java.util.Objects;
  * gopher[s]://host[:port]/<type><selector>[%09<search>]}. The path after the type character is
  * percent-decoded into the selector (a {@code ?query} part, when present, belongs to it, as curl
  * has it); a decoded tab separates the search string. {@code gopher://h}, {@code gopher://h/} and
- * {@code gopher://h/1} all name the root menu: type {@code 1}, empty selector. The port defaults to
- * 70. Immutable.
+ * {@code gopher://h/1} all name the root menu: type {@code 1}, empty selector (a URL without a
+ * path has the path {@code /}, so {@code gopher://h?x} is type {@code ?}, selector {@code x}, as in
+ * curl). The port defaults to 70. Immutable.
  *
  * <pre>{@code
  * GopherUrl.parse(URI.create("gopher://h/1/x"))        // menu, selector "/x"
@@ -60,7 +61,7 @@ public record GopherUrl(boolean tls, String host, int port, char type, String se
       host = host.substring(1, host.length() - 1);
     }
     int port = url.getPort() < 0 ? Protocol.GOPHER.defaultPort() : url.getPort();
-    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     if (url.getRawQuery() != null) {
       path = path + "?" + url.getRawQuery();
     }

@@ -81,6 +81,23 @@ class DirectoryServingTest {
   }
 
   @Test
+  void symbolicLinksLeadingOutOfTheRootNameNothingAndAreNotListed(@TempDir Path elsewhere) throws IOException {
+    Path secret = Files.writeString(elsewhere.resolve("secret.txt"), "outside the root\n");
+    Files.createSymbolicLink(root.resolve("docs/escape.txt"), secret);
+    Files.createSymbolicLink(root.resolve("docs/escape-dir"), elsewhere);
+    try {
+      assertThrows(NetReplyException.class, () -> client.text("/docs/escape.txt"));
+      assertThrows(NetReplyException.class, () -> client.menu("/docs/escape-dir/"));
+      assertThrows(NetReplyException.class, () -> client.text("/docs/escape-dir/secret.txt"));
+      assertTrue(client.menu("/docs/").find("escape.txt").isEmpty(), "the link is listed");
+      assertTrue(client.search("/.search", "escape").items().isEmpty(), "the link is found by search");
+    } finally {
+      Files.delete(root.resolve("docs/escape.txt"));
+      Files.delete(root.resolve("docs/escape-dir"));
+    }
+  }
+
+  @Test
   void selectorsOutsideTheRootOrHiddenNameNothing() {
     assertThrows(NetReplyException.class, () -> client.menu("/../"));
     assertThrows(NetReplyException.class, () -> client.menu("/docs/../../etc/"));

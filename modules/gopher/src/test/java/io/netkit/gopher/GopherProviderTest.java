@@ -12,7 +12,9 @@ import io.netkit.core.Protocol;
 import io.netkit.core.UnsafeArgumentException;
 import io.netkit.core.spi.ListEntry;
 import io.netkit.testkit.MockServerExtension;
+import io.netkit.testkit.gopher.GopherLine;
 import io.netkit.testkit.gopher.GopherMockServer;
+import io.netkit.testkit.gopher.GopherTree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -87,6 +89,24 @@ class GopherProviderTest {
     assertEquals("search", entries.get(8).kind());
     assertEquals("binary", entries.get(10).kind());
     assertEquals("unknown", entries.get(18).kind());
+  }
+
+  @Test
+  void listGivesNoUrlForAnItemWithPortZero() throws IOException {
+    GopherMockServer odd =
+        GopherMockServer.of(
+            GopherTree.builder()
+                .menu("/", GopherLine.external('0', "Nowhere", "/x", "h.example", 0), GopherLine.item('0', "Here", "/y"))
+                .build());
+    odd.start();
+    try {
+      List<ListEntry> entries = Netkit.list(URI.create("gopher://127.0.0.1:" + odd.port() + "/"), OPTIONS);
+      assertEquals("Nowhere", entries.get(0).name());
+      assertNull(entries.get(0).url());
+      assertEquals(URI.create("gopher://127.0.0.1:" + odd.port() + "/0/y"), entries.get(1).url());
+    } finally {
+      odd.stop();
+    }
   }
 
   @Test

@@ -52,6 +52,14 @@ class GopherUrlTest {
   }
 
   @Test
+  void queryWithoutAPathIsReadAsCurlReadsIt() {
+    // curl gives a URL without a path the path "/", so "?x" is type '?' and selector "x".
+    GopherUrl url = parse("gopher://h?x");
+    assertEquals('?', url.type());
+    assertEquals("x", url.selector());
+  }
+
+  @Test
   void gophersAndIpv6() {
     GopherUrl url = parse("gophers://[::1]:7443/9/blob");
     assertTrue(url.tls());

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
@@ -34,6 +36,10 @@ import javax.net.ssl.SSLContext;
  * <p>Defaults: connections time out after 30 s of client silence, drip pause 5 ms, cut after 64
  * bytes, overlong line 100,000 bytes (more than the core's 64 KiB default limit), no TLS. Settings
  * apply to connections accepted after they are made. Thread-safe.
+ *
+ * <p>{@link #stop()} closes every connection and interrupts the handler threads (a thread pausing
+ * between dripped bytes would otherwise outlive the server by up to the drip pause), so no handler
+ * thread or socket outlives it; it returns within about three seconds whatever a handler does.
  */
 public abstract class AbstractMockServer implements MockServer {
   private static final byte[] DEFAULT_GARBAGE =
@@ -42,6 +48,9 @@ public abstract class AbstractMockServer implements MockServer {
   private final Protocol protocol;
   private final String name;
   private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);
+  /** Threads inside {@link #serve}, interrupted by {@link #stop} to cut a drip pause short. */
+  private final Set<Thread> handlers = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
   private volatile TcpServer server;
   private volatile SSLContext tls;
   private volatile Duration readTimeout = Duration.ofSeconds(30);
@@ -125,6 +134,7 @@ public abstract class AbstractMockServer implements MockServer {
     if (server != null) {
       throw new IllegalStateException(name + " already started on port " + server.port());
     }
+    stopping = false;
     server =
         TcpServer.builder()
             .bind(Endpoint.loopback(port))
@@ -182,11 +192,34 @@ public abstract class AbstractMockServer implements MockServer {
     TcpServer current = server;
     server = null;
     if (current != null) {
+      stopping = true;
+      // Interrupt first: TcpServer.close() joins the handler threads, and one asleep in a drip
+      // pause (the socket closing does not wake it) would hold that join for its whole timeout.
+      handlers.forEach(Thread::interrupt);
       current.close();
     }
   }
 
   private void accept(TcpConnection connection) throws IOException {
+    Thread self = Thread.currentThread();
+    handlers.add(self);
+    try {
+      if (!stopping) {
+        acceptWithFault(connection);
+      }
+    } catch (IOException e) {
+      if (!stopping) {
+        throw e;
+      }
+      // stop() interrupted a drip pause or an interruptible file read, or closed the socket:
+      // the end of service, not a handler failure.
+    } finally {
+      handlers.remove(self);
+      Thread.interrupted(); // leave no interrupt behind for the server's own clean-up
+    }
+  }
+
+  private void acceptWithFault(TcpConnection connection) throws IOException {
     Fault now = fault.get();
     switch (now) {
       case DISCONNECT_AT_START -> {

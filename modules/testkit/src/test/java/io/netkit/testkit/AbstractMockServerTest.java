@@ -86,6 +86,56 @@ class AbstractMockServerTest {
     }
   }
 
+  /** Whether the handler thread serving {@code client} is alive (named "line-mock-conn-<client port>"). */
+  private static boolean handlerAlive(Socket client) {
+    String name = "line-mock-conn-" + client.getLocalPort();
+    return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().equals(name));
+  }
+
+  @Test
+  void stoppingTheServerReleasesAStalledHandlerThreadPromptly() throws IOException {
+    server.fault(Fault.STALL);
+    try (Socket socket = new Socket(server.host(), server.port())) {
+      socket.setSoTimeout(2000);
+      awaitHandler(socket);
+      long start = System.nanoTime();
+      server.stop();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 1000, "stop took " + millis + " ms");
+      assertFalse(handlerAlive(socket), "a stalled handler thread outlived stop()");
+    }
+  }
+
+  @Test
+  void stoppingTheServerCutsADripPauseShortAndLeavesNoThread() throws IOException {
+    java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.stop();
+    server.dripDelay(Duration.ofSeconds(20)).onError(failures::add).start();
+    server.fault(Fault.DRIP);
+    try (Socket socket = new Socket(server.host(), server.port())) {
+      socket.setSoTimeout(2000);
+      assertEquals('2', socket.getInputStream().read()); // the first byte, then a 20 s pause
+      long start = System.nanoTime();
+      server.stop();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 1000, "stop took " + millis + " ms");
+      assertFalse(handlerAlive(socket), "a dripping handler thread outlived stop()");
+      assertEquals(java.util.List.of(), failures, "stopping is not a handler failure");
+    }
+  }
+
+  private static void awaitHandler(Socket client) {
+    long until = System.nanoTime() + 2_000_000_000L;
+    while (!handlerAlive(client) && System.nanoTime() < until) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+    assertTrue(handlerAlive(client), "no handler thread for the connection");
+  }
+
   @Test
   void dripSendsTheSameBytesOneAtATime() throws IOException {
     server.fault(Fault.DRIP);
@@ -135,6 +185,35 @@ class AbstractMockServerTest {
     server.fault(Fault.NONE);
     assertEquals(LineMockServer.GREETING + "\r\nPING\r\n", new String(talk("ping"), StandardCharsets.UTF_8));
     assertEquals(2, server.acceptedCount());
+  }
+
+  @Test
+  void startsOnAChosenPortAndReportsIt() throws IOException {
+    int chosen;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      chosen = probe.getLocalPort();
+    }
+    LineMockServer fixed = new LineMockServer();
+    fixed.start(chosen);
+    try {
+      assertEquals(chosen, fixed.port());
+      assertEquals("127.0.0.1", fixed.host());
+      assertEquals(io.netkit.core.Endpoint.of("127.0.0.1", chosen), fixed.endpoint());
+      assertEquals("telnet://127.0.0.1:" + chosen + "/", fixed.url().toString());
+      try (Socket socket = new Socket("127.0.0.1", chosen)) {
+        socket.setSoTimeout(2000);
+        assertEquals('2', socket.getInputStream().read());
+      }
+    } finally {
+      fixed.stop();
+    }
+  }
+
+  @Test
+  void aStoppedServerCanStartAgain() throws IOException {
+    server.stop();
+    server.start();
+    assertEquals(LineMockServer.GREETING + "\r\nPING\r\n", new String(talk("ping"), StandardCharsets.UTF_8));
   }
 
   @Test

@@ -93,7 +93,8 @@ public final class GopherProvider implements ClientProvider {
   }
 
   private static ListEntry entry(GopherItem item, boolean tls) {
-    URI url = item.isInfo() || item.type() == '3' ? null : item.url(tls);
+    // Port 0 is what servers put on items that cannot be fetched (as on info lines): no URL.
+    URI url = item.isInfo() || item.type() == '3' || item.port() == 0 ? null : item.url(tls);
     return new ListEntry(item.kind().kind(), item.display(), -1, null, url);
   }
 }

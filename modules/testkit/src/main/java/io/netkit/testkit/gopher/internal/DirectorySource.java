@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * root. A directory is a menu: its {@code gophermap} when it has one, else a generated listing
  * (sub-directories first, then files, by name; hidden files left out). Files are typed by
  * extension; text files are served as text, all others as binary, streamed from disk. Selectors
- * that would leave the root ({@code ..}) name nothing. A file-name search is built in at {@link
+ * that would leave the root ({@code ..}, or a symbolic link that points out of it) name nothing and
+ * such links are not listed. A file-name search is built in at {@link
  * #SEARCH_SELECTOR}, and the generated root listing links to it.
  */
 public final class DirectorySource implements GopherSource {
@@ -60,10 +61,19 @@ public final class DirectorySource implements GopherSource {
     } catch (RuntimeException e) {
       return Optional.empty(); // not a valid path on this file system
     }
-    if (!path.startsWith(root) || !Files.exists(path) || hidden(path)) {
+    if (!path.startsWith(root) || !Files.exists(path) || hidden(path) || !insideRoot(path)) {
       return Optional.empty();
     }
     return Optional.of(path);
+  }
+
+  /** False for a path that a symbolic link (anywhere along it) leads out of the root. */
+  private boolean insideRoot(Path path) {
+    try {
+      return path.toRealPath().startsWith(root);
+    } catch (IOException e) {
+      return false; // a dangling link, or gone since it was listed
+    }
   }
 
   private boolean hidden(Path path) {
@@ -88,11 +98,12 @@ public final class DirectorySource implements GopherSource {
     return lines;
   }
 
-  private static List<Path> children(Path directory) throws IOException {
+  private List<Path> children(Path directory) throws IOException {
     try (Stream<Path> entries = Files.list(directory)) {
       return entries
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .filter(p -> !p.getFileName().toString().equals("gophermap"))
+          .filter(this::insideRoot)
           .sorted((a, b) -> {
             boolean da = Files.isDirectory(a);
             boolean db = Files.isDirectory(b);
@@ -106,7 +117,7 @@ public final class DirectorySource implements GopherSource {
     String needle = query.toLowerCase(Locale.ROOT);
     List<GopherLine> hits = new ArrayList<>();
     try (Stream<Path> all = Files.walk(root, 16)) {
-      all.filter(p -> !p.equals(root) && !hidden(p))
+      all.filter(p -> !p.equals(root) && !hidden(p) && insideRoot(p))
           .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).contains(needle))
           .sorted()
           .forEach(p -> {
