@@ -13,6 +13,7 @@ import io.netkit.core.TlsMode;
 import io.netkit.core.Trust;
 import io.netkit.core.trace.TraceEvent;
 import io.netkit.ftp.FtpClient;
+import io.netkit.ftp.FtpOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,9 +77,25 @@ class FtpsInteropTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"127.0.0.1", "localhost"})
+  void activeModeFtpsProtectsAndVerifiesDataConnectionsTheServerOpens(String host) throws Exception {
+    roundTrip(
+        tls(TlsMode.STARTTLS_REQUIRED, ftp.scriptCa()),
+        ftp.vsftpd(host),
+        FtpOptions.builder().activeMode(true).build());
+    List<String> texts = trace.stream().map(TraceEvent::text).toList();
+    assertTrue(texts.stream().anyMatch(t -> t.startsWith("PORT ")), texts.toString());
+    assertFalse(texts.contains("EPSV") || texts.contains("PASV"), texts.toString());
+  }
+
   private void roundTrip(NetOptions options, Endpoint endpoint) throws Exception {
+    roundTrip(options, endpoint, FtpOptions.defaults());
+  }
+
+  private void roundTrip(NetOptions options, Endpoint endpoint, FtpOptions mode) throws Exception {
     String name = FtpServers.uniqueName(".txt");
-    try (FtpClient client = new FtpClient(options)) {
+    try (FtpClient client = new FtpClient(options, mode)) {
       client.connect(endpoint);
       assertTrue(client.isSecure());
       client.store(name, new ByteArrayInputStream(CONTENT));

@@ -9,8 +9,10 @@ import io.netkit.ftp.internal.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
@@ -41,8 +43,10 @@ import java.util.Objects;
  * io.netkit.core.NetAuthenticationException}; a timeout, a broken connection, a transfer cut short
  * (a data connection that closes before SIZE bytes arrived, or a 426/451 reply) fails the request
  * and, except for a 426/451 reply, closes the client. A download that failed is never reported as
- * complete; what was written to the caller's stream or file so far stays there (so that it can
- * be resumed). A failed upload may leave a partial file on the server.
+ * complete: what was written to the caller's stream so far stays there; a download to a {@link
+ * Path} is written to {@code <file>.part} and renamed only when complete, so a partial file never
+ * appears under the file's name (and {@link #resume} continues the part file). A failed upload
+ * may leave a partial file on the server.
  *
  * <p>Not thread-safe: one client per thread. The password never appears in the trace ({@code PASS
  * ****}).
@@ -135,25 +139,43 @@ public final class FtpClient implements NetClient<FtpRequest, FtpReply> {
   }
 
   /**
-   * Retrieves a file into a local file, replacing it; on failure the partial file stays, ready for
-   * {@link #resume}.
+   * Retrieves a file into a local file, replacing it only once the whole file has arrived: the
+   * bytes go to {@code <file>.part} beside it, renamed to {@code file} on success. On failure
+   * {@code file} is untouched (an older copy stays as it was) and {@code <file>.part} keeps what
+   * arrived, for {@link #resume}. Returns the byte count.
    */
   public long retrieve(String path, Path file, TransferListener progress) throws IOException {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      return retrieve(path, out, 0, progress);
+    Path part = partFile(file);
+    checkRetrieve(path, progress); // before the part file is created
+    long bytes;
+    try (OutputStream out = Files.newOutputStream(part)) {
+      bytes = retrieve(path, out, 0, progress);
     }
+    replace(part, file);
+    return bytes;
   }
 
   /**
-   * Continues an interrupted download: appends to {@code file} from its current length (REST).
-   * Returns the bytes moved by this call.
+   * Continues an interrupted download, sending REST with the length already there: from {@code
+   * <file>.part} when a failed {@link #retrieve(String, Path, TransferListener)} left one (renamed
+   * to {@code file} once complete), otherwise by appending to {@code file} itself, which the
+   * caller vouches is a partial copy. Returns the bytes moved by this call.
    */
   public long resume(String path, Path file, TransferListener progress) throws IOException {
-    long have = Files.exists(file) ? Files.size(file) : 0;
+    Path part = partFile(file);
+    checkRetrieve(path, progress);
+    boolean inPlace = !Files.exists(part) && Files.exists(file);
+    Path target = inPlace ? file : part;
+    long have = Files.exists(target) ? Files.size(target) : 0;
+    long bytes;
     try (OutputStream out =
-        Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-      return retrieve(path, out, have, progress);
+        Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      bytes = retrieve(path, out, have, progress);
     }
+    if (!inPlace) {
+      replace(part, file);
+    }
+    return bytes;
   }
 
   /** Stores {@code source} (read to its end, not closed) as {@code path}, replacing it. */
@@ -241,6 +263,30 @@ public final class FtpClient implements NetClient<FtpRequest, FtpReply> {
       throw new IllegalStateException("not connected");
     }
     return session;
+  }
+
+  /** Where a download to {@code file} goes until it is complete. */
+  private static Path partFile(Path file) {
+    Path name = file.getFileName();
+    if (name == null) {
+      throw new IllegalArgumentException("not a file name: " + file);
+    }
+    return file.resolveSibling(name + ".part");
+  }
+
+  /** Misuse (a bad path, no connection) fails before any local file is touched. */
+  private void checkRetrieve(String path, TransferListener progress) {
+    new FtpRequest.Retrieve(path, OutputStream.nullOutputStream(), 0, progress);
+    requireSession();
+  }
+
+  /** Puts a completed download in place, atomically where the file system can. */
+  private static void replace(Path part, Path file) throws IOException {
+    try {
+      Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   private static long transferred(FtpReply reply) {

@@ -10,19 +10,17 @@ import java.util.Optional;
  *
  * <p>Defaults: passive mode (EPSV, falling back to PASV; the address in a PASV reply is ignored in
  * favour of the control connection's, which defeats PASV address spoofing and NAT mix-ups); the
- * data timeout equals the options' read timeout; no control keep-alive during transfers.
+ * data timeout equals the options' read timeout.
  */
 public final class FtpOptions {
   private static final FtpOptions DEFAULTS = new Builder().build();
 
   private final boolean activeMode;
   private final Duration dataTimeout;
-  private final Duration controlKeepAlive;
 
   private FtpOptions(Builder b) {
     this.activeMode = b.activeMode;
     this.dataTimeout = b.dataTimeout;
-    this.controlKeepAlive = b.controlKeepAlive;
   }
 
   /** The defaults. */
@@ -48,19 +46,10 @@ public final class FtpOptions {
     return Optional.ofNullable(dataTimeout);
   }
 
-  /**
-   * How often a NOOP is sent on the control connection during a long transfer, so that firewalls
-   * do not drop an idle control connection; empty (the default) sends none.
-   */
-  public Optional<Duration> controlKeepAlive() {
-    return Optional.ofNullable(controlKeepAlive);
-  }
-
   /** Builds {@link FtpOptions}. Not thread-safe. */
   public static final class Builder {
     private boolean activeMode;
     private Duration dataTimeout;
-    private Duration controlKeepAlive;
 
     private Builder() {}
 
@@ -73,12 +62,6 @@ public final class FtpOptions {
     /** Sets the data timeout; must be positive. */
     public Builder dataTimeout(Duration timeout) {
       dataTimeout = positive(timeout, "data timeout");
-      return this;
-    }
-
-    /** Sends a NOOP this often during transfers; must be positive. */
-    public Builder controlKeepAlive(Duration interval) {
-      controlKeepAlive = positive(interval, "control keep-alive");
       return this;
     }
 

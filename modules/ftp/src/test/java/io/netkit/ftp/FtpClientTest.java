@@ -137,6 +137,18 @@ class FtpClientTest {
   }
 
   @Test
+  void retrieveToAFileReplacesItWholeAndLeavesNoPartFile(@TempDir Path dir) throws Exception {
+    t.server.file("/home/bob/f.txt", "new contents");
+    Path local = dir.resolve("f.txt");
+    Files.writeString(local, "old contents, longer than the new");
+    try (FtpClient ftp = t.connect()) {
+      assertEquals(12, ftp.retrieve("f.txt", local, TransferListener.NONE));
+    }
+    assertEquals("new contents", Files.readString(local));
+    assertEquals(List.of(local), Files.list(dir).toList());
+  }
+
+  @Test
   void resumeAppendsTheRestOfAFileFromRest(@TempDir Path dir) throws Exception {
     byte[] content = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
     t.server.file("/home/bob/f.txt", content);

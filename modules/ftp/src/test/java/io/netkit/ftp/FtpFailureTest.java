@@ -1,5 +1,6 @@
 package io.netkit.ftp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,13 +16,21 @@ import io.netkit.core.NetReplyException;
 import io.netkit.core.NetTimeoutException;
 import io.netkit.core.NetTlsException;
 import io.netkit.core.TlsMode;
+import io.netkit.core.TransferListener;
 import io.netkit.testkit.Fault;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockftpserver.core.command.CommandNames;
@@ -69,6 +78,46 @@ class FtpFailureTest {
   }
 
   @Test
+  void downloadToAFileThatBreaksOffNeverLeavesAPartialFileUnderItsName(@TempDir Path dir)
+      throws Exception {
+    byte[] content = new byte[200_000];
+    new Random(3).nextBytes(content);
+    t.server.file("/home/bob/big.bin", content);
+    Path local = dir.resolve("big.bin");
+    Files.writeString(local, "an older copy");
+    try (FtpClient ftp = t.connect()) {
+      t.server.fault(Fault.DISCONNECT_MID_RESPONSE);
+      assertThrows(NetException.class, () -> ftp.retrieve("big.bin", local, TransferListener.NONE));
+    }
+    assertEquals("an older copy", Files.readString(local, StandardCharsets.UTF_8));
+    Path part = dir.resolve("big.bin.part");
+    long have = Files.size(part);
+    assertTrue(have > 0 && have < content.length, "partial bytes kept aside: " + have);
+
+    t.server.fault(Fault.NONE);
+    try (FtpClient ftp = t.connect()) {
+      assertEquals(content.length - have, ftp.resume("big.bin", local, TransferListener.NONE));
+    }
+    assertArrayEquals(content, Files.readAllBytes(local));
+    assertFalse(Files.exists(part), "the part file became the file");
+    assertTrue(t.sent().contains("REST " + have), t.transcript());
+  }
+
+  @Test
+  void downloadToAFileRefusedWithAbortReplyLeavesNoFileUnderItsName(@TempDir Path dir)
+      throws Exception {
+    RetrCommandHandler retr = new RetrCommandHandler();
+    retr.setFileContents("partial data");
+    retr.setFinalReplyCode(426);
+    t.server.handler(CommandNames.RETR, retr);
+    Path local = dir.resolve("any.txt");
+    try (FtpClient ftp = t.connect()) {
+      assertThrows(NetReplyException.class, () -> ftp.retrieve("any.txt", local, TransferListener.NONE));
+    }
+    assertFalse(Files.exists(local));
+  }
+
+  @Test
   void fewerBytesThanSizeIsAnErrorEvenWhenTheServerSays226() throws Exception {
     t.server.file("/home/bob/short.bin", new byte[10]);
     t.server.handler(CommandNames.SIZE, new StaticReplyCommandHandler(213, "1000"));
@@ -76,6 +125,34 @@ class FtpFailureTest {
       NetProtocolException e =
           assertThrows(NetProtocolException.class, () -> ftp.retrieve("short.bin", new ByteArrayOutputStream()));
       assertTrue(e.getMessage().contains("10 of 1000"), e.getMessage());
+    }
+  }
+
+  @Test
+  void dataConnectionThatStallsMidFileTimesOutWithinTheDataTimeout() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    t.server.handler(
+        CommandNames.RETR,
+        (command, session) -> {
+          session.sendReply(150, "Opening BINARY data connection");
+          session.openDataConnection();
+          session.sendData(new byte[1000], 1000);
+          try {
+            release.await(5, TimeUnit.SECONDS); // then says nothing more on either connection
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          session.closeDataConnection();
+        });
+    FtpOptions quick = FtpOptions.builder().dataTimeout(Duration.ofMillis(300)).build();
+    try (FtpClient ftp = t.connect(quick)) {
+      long start = System.nanoTime();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      assertThrows(NetTimeoutException.class, () -> ftp.retrieve("stalls.bin", out));
+      assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 1800);
+      assertFalse(ftp.isConnected());
+    } finally {
+      release.countDown();
     }
   }
 

@@ -41,19 +41,39 @@ final class DataSockets {
    */
   static SocketFactory tls(NetOptions dataOptions, Endpoint control) {
     SocketFactory tls = SocketFactories.tls(dataOptions, LABEL);
-    boolean byName = control.family() == AddressFamily.UNSPEC && !control.host().isEmpty();
     return new Delegating(tls) {
       @Override
       public Socket createSocket() throws IOException {
         Socket socket = tls.createSocket();
-        if (byName && socket instanceof SSLSocket ssl) {
-          SSLParameters parameters = ssl.getSSLParameters();
-          parameters.setServerNames(List.of(new SNIHostName(control.host())));
-          ssl.setSSLParameters(parameters);
+        if (socket instanceof SSLSocket ssl) {
+          nameTheHost(ssl, control);
         }
         return socket;
       }
     };
+  }
+
+  /**
+   * Checks the host name of an active-mode TLS data connection. Commons Net accepts it from its
+   * own server socket (not the core's factory) and then runs the handshake as the TLS client with
+   * only the chain checked; this adds the host-name check the core gives every other connection:
+   * against the name the user connected to, else the peer's address.
+   */
+  static void verifyHostOfAccepted(SSLSocket ssl, Endpoint control) {
+    SSLParameters parameters = ssl.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    ssl.setSSLParameters(parameters);
+    nameTheHost(ssl, control);
+  }
+
+  /** Sends the control connection's host name as SNI, which the JDK's identity check tries first. */
+  private static void nameTheHost(SSLSocket ssl, Endpoint control) {
+    boolean byName = control.family() == AddressFamily.UNSPEC && !control.host().isEmpty();
+    if (byName) {
+      SSLParameters parameters = ssl.getSSLParameters();
+      parameters.setServerNames(List.of(new SNIHostName(control.host())));
+      ssl.setSSLParameters(parameters);
+    }
   }
 
   /** Passes everything to a delegate; subclasses replace {@link #createSocket()}. */

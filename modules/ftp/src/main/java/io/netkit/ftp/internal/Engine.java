@@ -1,13 +1,16 @@
 package io.netkit.ftp.internal;
 
+import io.netkit.core.Endpoint;
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetReplyException;
 import io.netkit.core.NetTlsException;
 import io.netkit.core.TlsMode;
 import java.io.IOException;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.apache.commons.net.ftp.FTPReply;
 import org.apache.commons.net.ftp.FTPSClient;
 
@@ -20,13 +23,15 @@ import org.apache.commons.net.ftp.FTPSClient;
  */
 final class Engine extends FTPSClient {
   private final TlsMode tlsMode;
+  private final Endpoint target;
   private final ErrorContext context;
   private boolean controlEncrypted;
 
-  Engine(TlsMode tlsMode, SSLContext context, ErrorContext errorContext) {
+  Engine(TlsMode tlsMode, SSLContext context, Endpoint target) {
     super(tlsMode == TlsMode.IMPLICIT, context);
     this.tlsMode = tlsMode;
-    this.context = errorContext;
+    this.target = target;
+    this.context = ErrorContext.of(Session.LABEL, target);
     this.controlEncrypted = tlsMode == TlsMode.IMPLICIT;
   }
 
@@ -77,6 +82,20 @@ final class Engine extends FTPSClient {
     }
     throw new NetTlsException(
         context, "TLS is required but the server refused AUTH TLS: " + code + " " + replyText());
+  }
+
+  /**
+   * Called by FTPSClient before the handshake of each TLS data connection. Passive ones come from
+   * the core's factory, which checks the host name already; an active-mode one was accepted from
+   * Commons Net's server socket, with only the chain checked: add the host-name check.
+   */
+  @Override
+  protected void _prepareDataSocket_(Socket socket) throws IOException {
+    if (socket instanceof SSLSocket ssl
+        && getDataConnectionMode() == ACTIVE_LOCAL_DATA_CONNECTION_MODE
+        && isEndpointCheckingEnabled()) {
+      DataSockets.verifyHostOfAccepted(ssl, target);
+    }
   }
 
   /** Called by FTPSClient to layer TLS on the control connection; skipped in plain text. */

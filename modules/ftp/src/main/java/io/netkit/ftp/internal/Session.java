@@ -34,7 +34,7 @@ import org.apache.commons.net.ftp.FTPReply;
  * unknown. Not thread-safe.
  */
 public final class Session implements AutoCloseable {
-  private static final String LABEL = "ftp";
+  static final String LABEL = "ftp";
 
   private final Engine engine;
   private final ErrorContext context;
@@ -54,20 +54,19 @@ public final class Session implements AutoCloseable {
       throws IOException {
     TlsMode mode = options.tlsMode();
     Endpoint target = endpoint.withDefaultPort(mode == TlsMode.IMPLICIT ? 990 : 21);
-    ErrorContext context = ErrorContext.of(LABEL, target);
     NetOptions control =
         options.toBuilder()
             .traceMasker(options.traceMasker().andThen(TraceMasker.commandArguments("PASS", "ACCT")))
             .build();
     Duration dataTimeout = ftp.dataTimeout().orElse(options.readTimeout());
     Engine engine =
-        new Engine(mode, mode == TlsMode.NONE ? null : new CoreSslContext(control, LABEL), context);
+        new Engine(mode, mode == TlsMode.NONE ? null : new CoreSslContext(control, LABEL), target);
+    ErrorContext context = engine.context();
     // Commons Net reads reply lines with no bound: the core's line framing bounds them.
     engine.setSocketFactory(SocketFactories.plain(control, LABEL, SocketFactories.Framing.LINES));
     engine.setConnectTimeout(millis(options.connectTimeout()));
     engine.setDefaultTimeout(millis(options.readTimeout()));
     engine.setDataTimeout(dataTimeout);
-    engine.setControlKeepAliveReplyTimeout(options.readTimeout());
     engine.setControlEncoding("UTF-8");
     engine.setEndpointCheckingEnabled(options.trust().verifiesHostnames());
     // Commons Net's default since 3.9, made explicit: a PASV reply's address is never trusted.
