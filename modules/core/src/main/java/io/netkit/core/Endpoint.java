@@ -77,6 +77,9 @@ public final class Endpoint {
         throw new IllegalArgumentException("missing ']' in IPv6 endpoint: " + text);
       }
       String host = text.substring(1, close);
+      if (host.isEmpty()) {
+        throw new IllegalArgumentException("empty IPv6 literal in endpoint: " + text);
+      }
       String rest = text.substring(close + 1);
       if (rest.isEmpty()) {
         return of(host, 0);
@@ -231,6 +234,10 @@ public final class Endpoint {
 
   private static String unbracket(String host) {
     if (host.startsWith("[") && host.endsWith("]")) {
+      if (host.length() == 2) {
+        // "[]" is not the any-address "": brackets promise an IPv6 literal
+        throw new IllegalArgumentException("empty IPv6 literal: " + host);
+      }
       return host.substring(1, host.length() - 1);
     }
     if (host.startsWith("[") || host.endsWith("]")) {
@@ -244,10 +251,9 @@ public final class Endpoint {
       return AddressFamily.UNSPEC;
     }
     if (host.indexOf(':') >= 0) {
-      requireIpv6Literal(host);
-      return AddressFamily.INET6;
+      return ipv6LiteralFamily(host);
     }
-    if (host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
+    if (host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
       requireIpv4Literal(host);
       return AddressFamily.INET;
     }
@@ -257,21 +263,38 @@ public final class Endpoint {
     return AddressFamily.UNSPEC;
   }
 
-  private static void requireIpv6Literal(String host) {
-    String address = host.indexOf('%') >= 0 ? host.substring(0, host.indexOf('%')) : host;
+  /**
+   * Checks an IPv6 literal, optionally with a zone ({@code fe80::1%eth0}), and gives its family.
+   * The zone is checked for form only: whether the interface exists is a matter for {@link
+   * #resolve()}, as it is for a host name.
+   */
+  private static AddressFamily ipv6LiteralFamily(String host) {
+    int percent = host.indexOf('%');
+    String address = percent >= 0 ? host.substring(0, percent) : host;
+    String zone = percent >= 0 ? host.substring(percent + 1) : null;
     boolean plausible =
-        address.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0);
+        address.chars().allMatch(c -> c == ':' || c == '.' || isAsciiHexDigit(c))
+            && (zone == null
+                || (!zone.isEmpty()
+                    && zone.chars()
+                        .allMatch(c -> isAsciiHexDigit(c) || (c >= 'g' && c <= 'z')
+                            || (c >= 'G' && c <= 'Z') || c == '.' || c == '_' || c == '-')));
     if (plausible) {
       try {
-        // For text containing ':' the JDK parses a literal and never consults DNS.
-        if (InetAddress.getByName(host) instanceof Inet6Address) {
-          return;
-        }
+        // For text containing ':' the JDK parses a literal and never consults DNS. It turns an
+        // IPv4-mapped literal (::ffff:192.0.2.1) into the IPv4 address, and connects to that.
+        return InetAddress.getByName(address) instanceof Inet6Address
+            ? AddressFamily.INET6
+            : AddressFamily.INET;
       } catch (UnknownHostException malformed) {
         // fall through to the typed error below
       }
     }
     throw new IllegalArgumentException("malformed IPv6 address: " + host);
+  }
+
+  private static boolean isAsciiHexDigit(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   private static void requireIpv4Literal(String host) {

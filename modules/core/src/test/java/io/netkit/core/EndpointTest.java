@@ -116,6 +116,45 @@ class EndpointTest {
   }
 
   @Test
+  void emptyBracketsAreNotTheAnyAddress() {
+    assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("[]"));
+    assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("[]:80"));
+    assertThrows(IllegalArgumentException.class, () -> Endpoint.of("[]", 80));
+  }
+
+  @Test
+  void ipv4MappedIpv6LiteralIsAcceptedAsTheIpv4AddressItMaps() throws Exception {
+    Endpoint e = Endpoint.parse("[::ffff:127.0.0.1]:80");
+    assertEquals(AddressFamily.INET, e.family());
+    assertEquals("127.0.0.1", e.resolve().getAddress().getHostAddress());
+  }
+
+  @Test
+  void ipv6ZoneIsCheckedForFormOnlyAndAnUnknownInterfaceFailsWhenResolving() {
+    Endpoint e = Endpoint.parse("[fe80::1%no-such-if0]:80");
+    assertEquals(AddressFamily.INET6, e.family());
+    assertEquals("fe80::1%no-such-if0", e.host());
+    assertThrows(NetConnectException.class, e::resolve);
+    assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("[fe80::1%]"));
+    assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("[fe80::1%a b]"));
+  }
+
+  @Test
+  void uppercaseHexIpv6IsAccepted() throws Exception {
+    assertEquals(AddressFamily.INET6, Endpoint.parse("[FE80::ABCD]:70").family());
+    assertEquals(70, Endpoint.parse("[FE80::ABCD]:70").port());
+  }
+
+  @Test
+  void hostWithATrailingColonOrWhitespaceIsAClearError() {
+    IllegalArgumentException empty =
+        assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("host:"));
+    assertTrue(empty.getMessage().contains("empty port"), empty.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Endpoint.parse(" host:80"));
+    assertThrows(IllegalArgumentException.class, () -> Endpoint.parse("host: 80"));
+  }
+
+  @Test
   void credentialsNeverAppearInTheStringForm() {
     Endpoint e = Endpoint.parse("h:21").withCredentials(new Credentials("bob", "s3cret"));
     assertFalse(e.toString().contains("s3cret"));

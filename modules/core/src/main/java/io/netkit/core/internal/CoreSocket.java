@@ -31,7 +31,7 @@ public final class CoreSocket extends Socket {
     this.options = options;
     this.protocol = protocol;
     this.lineLimit = lineLimit;
-    super.setSoTimeout(millis(options.readTimeout().toMillis()));
+    super.setSoTimeout(Timeouts.millis(options.readTimeout()));
     // As for netkit's own connections: small commands that each wait for a reply gain nothing
     // from Nagle's algorithm and can only be delayed by it.
     super.setTcpNoDelay(true);
@@ -44,7 +44,7 @@ public final class CoreSocket extends Socket {
 
   @Override
   public void connect(SocketAddress endpoint, int timeout) throws IOException {
-    int limit = timeout > 0 ? timeout : millis(options.connectTimeout().toMillis());
+    int limit = timeout > 0 ? timeout : Timeouts.millis(options.connectTimeout());
     super.connect(endpoint, limit);
     String target = describe(endpoint);
     ErrorContext context = new ErrorContext(protocol, target);
@@ -58,7 +58,7 @@ public final class CoreSocket extends Socket {
 
   @Override
   public synchronized void setSoTimeout(int timeout) throws SocketException {
-    super.setSoTimeout(timeout > 0 ? timeout : millis(options.readTimeout().toMillis()));
+    super.setSoTimeout(timeout > 0 ? timeout : Timeouts.millis(options.readTimeout()));
   }
 
   @Override
@@ -125,9 +125,5 @@ public final class CoreSocket extends Socket {
       return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
     }
     return String.valueOf(endpoint);
-  }
-
-  static int millis(long value) {
-    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, value));
   }
 }

@@ -10,9 +10,12 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketOption;
+import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import javax.net.ssl.HandshakeCompletedListener;
 import javax.net.ssl.SSLParameters;
@@ -30,6 +33,8 @@ public final class CoreSslSocket extends SSLSocket {
   private final NetOptions options;
   private final String protocol;
   private final int lineLimit;
+  /** The plain socket {@code d} is layered over, or null when {@code d} owns its connection. */
+  private final Socket plain;
   private volatile Tracer tracer;
   private volatile SocketGuard guard;
 
@@ -39,7 +44,22 @@ public final class CoreSslSocket extends SSLSocket {
    */
   public CoreSslSocket(
       SSLSocket delegate, NetOptions options, String protocol, Tracer tracer, int lineLimit) {
+    this(delegate, null, options, protocol, tracer, lineLimit);
+  }
+
+  /**
+   * Wraps {@code delegate}, which is layered over {@code plain} (null when it is not layered);
+   * an expired timeout or deadline cuts {@code plain} rather than waiting for a polite TLS close.
+   */
+  public CoreSslSocket(
+      SSLSocket delegate,
+      Socket plain,
+      NetOptions options,
+      String protocol,
+      Tracer tracer,
+      int lineLimit) {
     this.d = delegate;
+    this.plain = plain;
     this.options = options;
     this.protocol = protocol;
     this.lineLimit = lineLimit;
@@ -52,7 +72,11 @@ public final class CoreSslSocket extends SSLSocket {
   private void onConnected() {
     String target = CoreSocket.describe(d.getRemoteSocketAddress());
     guard =
-        new SocketGuard(d, new ErrorContext(protocol, target), options.readTimeout(), options.deadline().orElse(null));
+        new SocketGuard(
+            this::abort,
+            new ErrorContext(protocol, target),
+            options.readTimeout(),
+            options.deadline().orElse(null));
     if (tracer == null) {
       tracer =
           options.trace().map(sink -> new Tracer(sink, options.traceMasker(), protocol, target)).orElse(null);
@@ -66,16 +90,61 @@ public final class CoreSslSocket extends SSLSocket {
 
   @Override
   public void connect(SocketAddress endpoint, int timeout) throws IOException {
-    d.connect(endpoint, timeout > 0 ? timeout : CoreSocket.millis(options.connectTimeout().toMillis()));
+    d.connect(endpoint, timeout > 0 ? timeout : Timeouts.millis(options.connectTimeout()));
     if (d.getSoTimeout() == 0) {
-      d.setSoTimeout(CoreSocket.millis(options.readTimeout().toMillis()));
+      d.setSoTimeout(Timeouts.millis(options.readTimeout()));
     }
     onConnected();
   }
 
+  /**
+   * Ends the connection without the TLS goodbye, from the watchdog's thread: a polite close waits
+   * for the lock a blocked write holds, and would stall the watchdog (and every timer with it).
+   */
+  private void abort() throws IOException {
+    if (plain != null) {
+      plain.close();
+      return;
+    }
+    // With SO_LINGER 0 the TLS close does not wait for that lock: it shuts the socket down,
+    // which wakes the blocked write, and resets the connection.
+    try {
+      d.setSoLinger(true, 0);
+    } catch (SocketException alreadyClosed) {
+      // closing below is all that is left to do
+    }
+    d.close();
+  }
+
+  /** Handshakes within the connect timeout, however slowly the peer trickles its bytes. */
   @Override
   public void startHandshake() throws IOException {
-    d.startHandshake();
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> limit =
+        Watchdog.after(
+            options.connectTimeout(),
+            () -> {
+              expired.set(true);
+              try {
+                abort();
+              } catch (IOException ignored) {
+                // the handshake fails either way
+              }
+            });
+    try {
+      d.startHandshake();
+    } catch (IOException e) {
+      if (expired.get()) {
+        SocketTimeoutException timeout =
+            new SocketTimeoutException(
+                "TLS handshake not done within " + SocketGuard.describe(options.connectTimeout()));
+        timeout.initCause(e);
+        throw timeout;
+      }
+      throw e;
+    } finally {
+      limit.cancel(false);
+    }
     Tracer t = tracer;
     if (t != null) {
       t.note("TLS started: " + d.getSession().getProtocol() + " " + d.getSession().getCipherSuite());
@@ -84,7 +153,7 @@ public final class CoreSslSocket extends SSLSocket {
 
   @Override
   public void setSoTimeout(int timeout) throws SocketException {
-    d.setSoTimeout(timeout > 0 ? timeout : CoreSocket.millis(options.readTimeout().toMillis()));
+    d.setSoTimeout(timeout > 0 ? timeout : Timeouts.millis(options.readTimeout()));
   }
 
   @Override
@@ -122,6 +191,9 @@ public final class CoreSslSocket extends SSLSocket {
     if (t != null && !d.isClosed()) {
       t.flush();
       t.note("closed");
+    }
+    if (g != null && g.writing()) {
+      abort(); // a blocked write holds the lock a polite close would wait for
     }
     d.close();
   }

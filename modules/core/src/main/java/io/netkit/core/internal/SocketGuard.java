@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 
 /**
@@ -23,9 +24,14 @@ public final class SocketGuard {
   private final Duration ioTimeout;
   private volatile String expired;
   private final ScheduledFuture<?> deadlineTimer;
+  private final AtomicInteger writesInProgress = new AtomicInteger();
 
   /**
    * Guards {@code target}; {@code deadline} may be null (none).
+   *
+   * <p>The watchdog closes {@code target} from its own single thread, so closing it must never
+   * block: for a TLS socket pass the plain socket beneath it (a polite TLS close waits for the
+   * lock that a blocked write holds, and would stall every timer in the JVM).
    *
    * @param ioTimeout bounds each write, as the socket's read timeout bounds each read
    */
@@ -53,9 +59,23 @@ public final class SocketGuard {
 
   /** Starts timing a write; close the returned handle when the write returns. */
   public WriteTimer startWrite() {
+    writesInProgress.incrementAndGet();
     ScheduledFuture<?> timer =
         Watchdog.after(ioTimeout, () -> expire("write timeout of " + describe(ioTimeout)));
-    return () -> timer.cancel(false);
+    return () -> {
+      timer.cancel(false);
+      writesInProgress.decrementAndGet();
+    };
+  }
+
+  /** True while a write started with {@link #startWrite()} has not returned. */
+  public boolean writing() {
+    return writesInProgress.get() > 0;
+  }
+
+  /** True once the deadline or a write timeout closed the target. */
+  public boolean expired() {
+    return expired != null;
   }
 
   /** A timer for one write. */

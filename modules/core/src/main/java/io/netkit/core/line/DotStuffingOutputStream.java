@@ -6,15 +6,21 @@ import java.util.Objects;
 
 /**
  * Writes a dot-terminated body: line ends are normalised to CRLF (a bare LF or CR becomes CRLF),
- * a line starting with {@code .} gets a second dot, and {@link #finish()} (or {@link #close()})
- * ends the body with the {@code .} line, adding a line end first when the body lacks one. Streams
- * with constant memory. Closing does not close the underlying stream. Not thread-safe.
+ * a line starting with {@code .} gets a second dot, and {@link #finish()} ends the body with the
+ * {@code .} line, adding a line end first when the body lacks one. Streams with constant memory.
+ * Not thread-safe.
+ *
+ * <p>Only {@link #finish()} sends the terminator. {@link #close()} without it abandons the body:
+ * nothing more is sent, so a copy that failed part way inside try-with-resources can never pass
+ * a truncated body (a half-sent mail, a cut article) off as complete. The caller must then
+ * abort the connection. Closing never closes the underlying stream.
  */
 public final class DotStuffingOutputStream extends OutputStream {
   private final OutputStream out;
   private boolean atLineStart = true;
   private boolean lastWasCr;
   private boolean finished;
+  private boolean closed;
 
   /** Writes the stuffed body to {@code out}. */
   public DotStuffingOutputStream(OutputStream out) {
@@ -24,6 +30,7 @@ public final class DotStuffingOutputStream extends OutputStream {
   @Override
   public void write(int b) throws IOException {
     ensureOpen();
+    b &= 0xff; // as OutputStream specifies: only the low byte counts, and 0x12E is a '.'
     if (b == '\n') {
       if (!lastWasCr) {
         out.write('\r');
@@ -81,6 +88,9 @@ public final class DotStuffingOutputStream extends OutputStream {
     if (finished) {
       return;
     }
+    if (closed) {
+      throw new IOException("body abandoned: the stream was closed before finish()");
+    }
     if (lastWasCr) {
       out.write('\n');
       atLineStart = true;
@@ -102,15 +112,26 @@ public final class DotStuffingOutputStream extends OutputStream {
     out.flush();
   }
 
-  /** Finishes the body; the underlying stream stays open. */
+  /**
+   * Ends this stream. After {@link #finish()} it changes nothing; before it, the body is
+   * abandoned unterminated (see the class comment). The underlying stream stays open.
+   */
   @Override
-  public void close() throws IOException {
-    finish();
+  public void close() {
+    closed = true;
+  }
+
+  /** True when {@link #finish()} sent the terminator. */
+  public boolean isFinished() {
+    return finished;
   }
 
   private void ensureOpen() throws IOException {
     if (finished) {
       throw new IOException("body already finished");
+    }
+    if (closed) {
+      throw new IOException("body abandoned: the stream was closed before finish()");
     }
   }
 }

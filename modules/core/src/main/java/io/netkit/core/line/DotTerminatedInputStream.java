@@ -145,8 +145,12 @@ public final class DotTerminatedInputStream extends InputStream {
           context, "connection closed before the end of the body (no terminating '.' line)");
     }
     pendingCount = pendingPosition = 0;
-    if (state == State.DOT) {
+    // A dot (and CR) held back in case they began the terminator were body after all.
+    if (state == State.DOT || state == State.DOT_CR) {
       emit((byte) '.');
+    }
+    if (state == State.DOT_CR) {
+      emit((byte) '\r');
     }
     state = State.END;
     unterminated = true;

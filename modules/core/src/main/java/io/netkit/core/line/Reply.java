@@ -19,6 +19,9 @@ public record Reply(int code, List<String> lines) {
   /** The most lines one multi-line reply may have before it is treated as hostile. */
   public static final int MAX_LINES = 10_000;
 
+  /** The most characters one multi-line reply may hold in all, for the same reason. */
+  public static final int MAX_CHARS = 1024 * 1024;
+
   /** Checks the code's range and copies the lines. */
   public Reply {
     if (code < 100 || code > 599) {
@@ -51,7 +54,7 @@ public record Reply(int code, List<String> lines) {
    * them).
    *
    * @throws NetProtocolException for a malformed code, a connection closed mid-reply, an overlong
-   *     line or more than {@link #MAX_LINES} lines
+   *     line, or more than {@link #MAX_LINES} lines or {@link #MAX_CHARS} characters
    */
   public static Reply read(LineInputStream in) throws IOException {
     ErrorContext context = in.context();
@@ -64,15 +67,18 @@ public record Reply(int code, List<String> lines) {
     lines.add(textOf(first));
     if (first.length() > 3 && first.charAt(3) == '-') {
       String prefix = first.substring(0, 3);
+      long chars = first.length();
       while (true) {
         String next = in.readLine();
         if (next == null) {
           throw new NetProtocolException(
               context, "connection closed in the middle of a " + code + " multi-line reply");
         }
-        if (lines.size() >= MAX_LINES) {
+        chars += next.length();
+        if (lines.size() >= MAX_LINES || chars > MAX_CHARS) {
           throw new NetProtocolException(
-              context, "multi-line reply longer than " + MAX_LINES + " lines");
+              context,
+              "multi-line reply longer than " + MAX_LINES + " lines or " + MAX_CHARS + " characters");
         }
         boolean closing =
             next.startsWith(prefix) && (next.length() == 3 || next.charAt(3) == ' ');

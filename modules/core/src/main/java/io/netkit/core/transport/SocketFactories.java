@@ -73,6 +73,54 @@ public final class SocketFactories {
     return options.trust().trustManager();
   }
 
+  /**
+   * Connects {@code socket} (bound first to {@code local} when given), closing it when that fails:
+   * the caller never sees a socket that did not connect, so nothing else could close it.
+   */
+  private static Socket connected(Socket socket, InetSocketAddress remote, InetSocketAddress local)
+      throws IOException {
+    try {
+      if (local != null) {
+        socket.bind(local);
+      }
+      socket.connect(remote);
+      return socket;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(socket);
+      throw e;
+    }
+  }
+
+  /** Layers TLS over {@code plain} for {@code factory}, closing {@code plain} when that fails. */
+  private static Socket layered(TlsFactory factory, Socket plain, String host, int port)
+      throws IOException {
+    try {
+      return factory.createSocket(plain, host, port, true);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(plain);
+      throw e;
+    }
+  }
+
+  /**
+   * The name to verify the certificate against for an address: the name it was looked up by, or
+   * else its literal. Never {@link InetAddress#getHostName()}, whose reverse lookup has no
+   * timeout and would verify the certificate against whatever name the address's owner chose.
+   */
+  static String hostOf(InetAddress address) {
+    String text = address.toString(); // "name/literal", or "/literal" when there is no name
+    int slash = text.indexOf('/');
+    return slash > 0 ? text.substring(0, slash) : address.getHostAddress();
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // already failing; the first failure is the one to report
+    }
+  }
+
   private static final class PlainFactory extends SocketFactory {
     private final NetOptions options;
     private final String protocol;
@@ -91,34 +139,30 @@ public final class SocketFactories {
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-      Socket socket = createSocket();
-      socket.connect(new InetSocketAddress(host, port));
-      return socket;
+      return connected(createSocket(), new InetSocketAddress(host, port), null);
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
         throws IOException {
-      Socket socket = createSocket();
-      socket.bind(new InetSocketAddress(localHost, localPort));
-      socket.connect(new InetSocketAddress(host, port));
-      return socket;
+      return connected(
+          createSocket(),
+          new InetSocketAddress(host, port),
+          new InetSocketAddress(localHost, localPort));
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-      Socket socket = createSocket();
-      socket.connect(new InetSocketAddress(host, port));
-      return socket;
+      return connected(createSocket(), new InetSocketAddress(host, port), null);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
         throws IOException {
-      Socket socket = createSocket();
-      socket.bind(new InetSocketAddress(localAddress, localPort));
-      socket.connect(new InetSocketAddress(address, port));
-      return socket;
+      return connected(
+          createSocket(),
+          new InetSocketAddress(address, port),
+          new InetSocketAddress(localAddress, localPort));
     }
   }
 
@@ -158,39 +202,40 @@ public final class SocketFactories {
       SSLSocket ssl =
           (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, autoClose);
       TlsLayer.configureClient(ssl, options.trust());
-      return new CoreSslSocket(ssl, options, protocol, tracer, limit);
+      return new CoreSslSocket(ssl, plain, options, protocol, tracer, limit);
     }
 
     @Override
     public Socket createSocket() throws IOException {
       SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket();
+      // As for the plain sockets: request-reply traffic only loses from Nagle's algorithm.
+      ssl.setTcpNoDelay(true);
       TlsLayer.configureClient(ssl, options.trust());
       return new CoreSslSocket(ssl, options, protocol, null, lineLimit);
     }
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-      return createSocket(plainFactory().createSocket(host, port), host, port, true);
+      return layered(this, plainFactory().createSocket(host, port), host, port);
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
         throws IOException {
       Socket plain = plainFactory().createSocket(host, port, localHost, localPort);
-      return createSocket(plain, host, port, true);
+      return layered(this, plain, host, port);
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-      return createSocket(
-          plainFactory().createSocket(host, port), host.getHostName(), port, true);
+      return layered(this, plainFactory().createSocket(host, port), hostOf(host), port);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
         throws IOException {
       Socket plain = plainFactory().createSocket(address, port, localAddress, localPort);
-      return createSocket(plain, address.getHostName(), port, true);
+      return layered(this, plain, hostOf(address), port);
     }
   }
 }

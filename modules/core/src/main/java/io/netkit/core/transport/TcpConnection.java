@@ -11,10 +11,12 @@ import io.netkit.core.TlsMode;
 import io.netkit.core.internal.GuardedInputStream;
 import io.netkit.core.internal.GuardedOutputStream;
 import io.netkit.core.internal.SocketGuard;
+import io.netkit.core.internal.Timeouts;
 import io.netkit.core.internal.TlsLayer;
 import io.netkit.core.internal.Tracer;
 import io.netkit.core.internal.TracingInputStream;
 import io.netkit.core.internal.TracingOutputStream;
+import io.netkit.core.internal.Watchdog;
 import io.netkit.core.line.LineInputStream;
 import io.netkit.core.line.LineWriter;
 import io.netkit.core.line.Reply;
@@ -29,6 +31,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
@@ -48,21 +51,31 @@ public final class TcpConnection implements Closeable {
   private final ErrorContext context;
   private final Tracer tracer;
   private final SocketGuard guard;
+  /** The TCP socket itself; {@link #socket} is the TLS layer over it once TLS is on. */
+  private final Socket raw;
   private volatile Socket socket;
+  private volatile boolean handshakeExpired;
   private LineInputStream input;
   private OutputStream output;
   private LineWriter writer;
 
   private TcpConnection(
-      Socket socket, Endpoint endpoint, NetOptions options, ErrorContext context, String label) {
+      Socket socket,
+      Socket raw,
+      Endpoint endpoint,
+      NetOptions options,
+      ErrorContext context,
+      String label) {
     this.socket = socket;
+    this.raw = raw;
     this.endpoint = endpoint;
     this.options = options;
     this.context = context;
     this.tracer =
         options.trace().map(sink -> new Tracer(sink, options.traceMasker(), label, endpoint.toString())).orElse(null);
     this.guard =
-        new SocketGuard(this::closeSocket, context, options.readTimeout(), options.deadline().orElse(null));
+        new SocketGuard(
+            this::closeRaw, context, options.readTimeout(), options.deadline().orElse(null));
   }
 
   /** Connects to {@code endpoint} (which must have a port) as a generic "tcp" client. */
@@ -89,8 +102,8 @@ public final class TcpConnection implements Closeable {
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
-      socket.connect(address, Math.toIntExact(options.connectTimeout().toMillis()));
-      socket.setSoTimeout(Math.toIntExact(options.readTimeout().toMillis()));
+      socket.connect(address, Timeouts.millis(options.connectTimeout()));
+      socket.setSoTimeout(Timeouts.millis(options.readTimeout()));
     } catch (SocketTimeoutException e) {
       closeQuietly(socket);
       throw new NetTimeoutException(
@@ -102,7 +115,8 @@ public final class TcpConnection implements Closeable {
       closeQuietly(socket);
       throw new NetConnectException(context, "cannot connect: " + e.getMessage(), e);
     }
-    TcpConnection connection = new TcpConnection(socket, endpoint, options, context, protocol);
+    TcpConnection connection =
+        new TcpConnection(socket, socket, endpoint, options, context, protocol);
     connection.note("connected to " + address);
     if (options.tlsMode() == TlsMode.IMPLICIT) {
       connection.startTls();
@@ -110,12 +124,16 @@ public final class TcpConnection implements Closeable {
     return connection;
   }
 
-  /** Wraps a socket accepted by a server; {@code label} names it in errors and the trace. */
-  static TcpConnection accepted(Socket socket, NetOptions options, String label) throws IOException {
-    socket.setTcpNoDelay(true);
-    socket.setSoTimeout(Math.toIntExact(options.readTimeout().toMillis()));
-    Endpoint peer = Endpoint.of(socket.getInetAddress().getHostAddress(), socket.getPort());
-    return new TcpConnection(socket, peer, options, ErrorContext.of(label, peer), label);
+  /**
+   * Wraps a socket accepted by a server; {@code wire} is {@code raw} itself or a TLS layer over
+   * it, and {@code label} names the connection in errors and the trace.
+   */
+  static TcpConnection accepted(Socket wire, Socket raw, NetOptions options, String label)
+      throws IOException {
+    raw.setTcpNoDelay(true);
+    raw.setSoTimeout(Timeouts.millis(options.readTimeout()));
+    Endpoint peer = Endpoint.of(raw.getInetAddress().getHostAddress(), raw.getPort());
+    return new TcpConnection(wire, raw, peer, options, ErrorContext.of(label, peer), label);
   }
 
   /**
@@ -207,11 +225,28 @@ public final class TcpConnection implements Closeable {
   }
 
   private void handshake(SSLSocket ssl) throws IOException {
-    // The handshake is part of connecting: bound it by the connect timeout.
-    ssl.setSoTimeout(Math.toIntExact(options.connectTimeout().toMillis()));
+    // Bytes the caller wrote before the upgrade belong to the plaintext conversation: send them
+    // now rather than drop them with the old buffer.
+    if (output != null) {
+      output.flush();
+    }
+    // The handshake is part of connecting: the connect timeout bounds each read of it and, through
+    // the watchdog, the whole of it, so a peer that trickles a byte at a time cannot stall it.
+    ssl.setSoTimeout(Timeouts.millis(options.connectTimeout()));
     socket = ssl;
-    ssl.startHandshake();
-    ssl.setSoTimeout(Math.toIntExact(options.readTimeout().toMillis()));
+    ScheduledFuture<?> limit =
+        Watchdog.after(
+            options.connectTimeout(),
+            () -> {
+              handshakeExpired = true;
+              closeRaw();
+            });
+    try {
+      ssl.startHandshake();
+    } finally {
+      limit.cancel(false);
+    }
+    ssl.setSoTimeout(Timeouts.millis(options.readTimeout()));
     input = null;
     output = null;
     writer = null;
@@ -220,7 +255,7 @@ public final class TcpConnection implements Closeable {
 
   private NetException tlsFailure(IOException e) {
     close();
-    if (e instanceof SocketTimeoutException) {
+    if (e instanceof SocketTimeoutException || handshakeExpired) {
       return new NetTimeoutException(
           context, "TLS handshake timed out after " + SocketGuard.describe(options.connectTimeout()), e);
     }
@@ -268,8 +303,12 @@ public final class TcpConnection implements Closeable {
 
   /** Changes the read timeout for later reads (e.g. a long transfer). */
   public void readTimeout(Duration timeout) throws NetException {
+    if (timeout.isNegative() || timeout.isZero()) {
+      // The socket API reads 0 as "wait forever", which netkit never does.
+      throw new IllegalArgumentException("read timeout must be positive: " + timeout);
+    }
     try {
-      socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+      socket.setSoTimeout(Timeouts.millis(timeout));
     } catch (IOException e) {
       throw guard.translate(e, "setting the read timeout");
     }
@@ -291,7 +330,7 @@ public final class TcpConnection implements Closeable {
 
   /** True until closed (by us, the deadline, or a failure that closed the socket). */
   public boolean isOpen() {
-    return !socket.isClosed();
+    return !socket.isClosed() && !raw.isClosed();
   }
 
   /** Records a note in the trace, if tracing. */
@@ -305,15 +344,23 @@ public final class TcpConnection implements Closeable {
   @Override
   public void close() {
     guard.cancel();
-    if (tracer != null && !socket.isClosed()) {
+    if (tracer != null && isOpen()) {
       tracer.flush();
       tracer.note("closed");
     }
-    closeSocket();
+    Socket current = socket;
+    if (current != raw && guard.writing()) {
+      // A write blocked inside TLS holds the lock a polite TLS close waits for: cut the TCP
+      // connection first so that both the write and this close return at once.
+      closeRaw();
+    }
+    closeQuietly(current);
+    closeRaw();
   }
 
-  private void closeSocket() {
-    closeQuietly(socket);
+  /** Closes the TCP socket beneath any TLS layer: never blocks, wakes every blocked call. */
+  private void closeRaw() {
+    closeQuietly(raw);
   }
 
   private InputStream rawInput() {

@@ -108,7 +108,7 @@ public final class TcpServer implements Closeable {
     TcpConnection connection = null;
     try {
       Socket wire = config.tls == null ? socket : TlsLayer.server(config.tls, socket);
-      connection = TcpConnection.accepted(wire, config.options, config.name);
+      connection = TcpConnection.accepted(wire, socket, config.options, config.name);
       open.add(connection);
       if (closed) {
         return;

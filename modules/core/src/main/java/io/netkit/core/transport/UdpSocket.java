@@ -5,6 +5,8 @@ import io.netkit.core.ErrorContext;
 import io.netkit.core.NetException;
 import io.netkit.core.NetOptions;
 import io.netkit.core.NetTimeoutException;
+import io.netkit.core.internal.SocketGuard;
+import io.netkit.core.internal.Timeouts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -48,7 +50,7 @@ public final class UdpSocket implements Closeable {
       socket.setReuseAddress(true);
       try {
         socket.bind(address);
-        socket.setSoTimeout(Math.toIntExact(options.readTimeout().toMillis()));
+        socket.setSoTimeout(Timeouts.millis(options.readTimeout()));
       } catch (SocketException e) {
         socket.close();
         throw e;
@@ -114,7 +116,7 @@ public final class UdpSocket implements Closeable {
     try {
       socket.receive(packet);
     } catch (SocketTimeoutException e) {
-      throw new NetTimeoutException(context, "no datagram within " + options.readTimeout().toMillis() + " ms", e);
+      throw new NetTimeoutException(context, "no datagram within " + SocketGuard.describe(options.readTimeout()), e);
     } catch (IOException e) {
       throw new NetException(context, "cannot receive: " + e.getMessage(), e);
     }

@@ -5,7 +5,10 @@ import io.netkit.core.ErrorContext;
 import io.netkit.core.NetConnectException;
 import io.netkit.core.NetException;
 import io.netkit.core.NetOptions;
+import io.netkit.core.NetTimeoutException;
 import io.netkit.core.internal.ChannelStreams;
+import io.netkit.core.internal.SocketGuard;
+import io.netkit.core.internal.Watchdog;
 import io.netkit.core.line.LineInputStream;
 import io.netkit.core.line.LineWriter;
 import java.io.BufferedOutputStream;
@@ -16,6 +19,8 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A stream connection over a Unix domain socket ({@code AF_UNIX}, Java 16+ channels), with the
@@ -24,6 +29,7 @@ import java.nio.file.Path;
  */
 public final class UnixConnection implements Closeable {
   private final SocketChannel channel;
+  private final ChannelStreams streams;
   private final ErrorContext context;
   private final LineInputStream input;
   private final OutputStream output;
@@ -33,38 +39,58 @@ public final class UnixConnection implements Closeable {
       throws IOException {
     this.channel = channel;
     this.context = new ErrorContext(label, "unix:" + path);
-    channel.configureBlocking(false);
-    this.input =
-        new LineInputStream(
-            ChannelStreams.input(channel, options.readTimeout(), context),
-            options.maxLineLength(),
-            context);
-    this.output =
-        new BufferedOutputStream(ChannelStreams.output(channel, options.readTimeout(), context), 16 * 1024);
+    this.streams = new ChannelStreams(channel, options.readTimeout(), context);
+    this.input = new LineInputStream(streams.input(), options.maxLineLength(), context);
+    this.output = new BufferedOutputStream(streams.output(), 16 * 1024);
     this.writer = new LineWriter(output);
   }
 
   /**
-   * Connects to the Unix domain socket at {@code path}.
+   * Connects to the Unix domain socket at {@code path} within the connect timeout.
    *
    * @throws NetConnectException when nothing listens there
+   * @throws NetTimeoutException when the server's backlog stays full for the connect timeout (a
+   *     Unix connect waits for room in it, where TCP would time out or be refused)
    */
   public static UnixConnection connect(Path path, NetOptions options) throws NetException {
+    ErrorContext context = new ErrorContext("unix", "unix:" + path);
     SocketChannel channel = null;
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> limit = null;
     try {
       channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+      SocketChannel opened = channel;
+      // Closing a channel is the only way to end a blocking connect: the watchdog does it.
+      limit =
+          Watchdog.after(
+              options.connectTimeout(),
+              () -> {
+                expired.set(true);
+                closeQuietly(opened);
+              });
       channel.connect(UnixDomainSocketAddress.of(path));
+      limit.cancel(false);
       return new UnixConnection(channel, path, options, "unix");
     } catch (IOException e) {
-      if (channel != null) {
-        try {
-          channel.close();
-        } catch (IOException ignored) {
-          // already failing
-        }
+      if (limit != null) {
+        limit.cancel(false);
       }
-      throw new NetConnectException(
-          new ErrorContext("unix", "unix:" + path), "cannot connect: " + e.getMessage(), e);
+      if (channel != null) {
+        closeQuietly(channel);
+      }
+      if (expired.get()) {
+        throw new NetTimeoutException(
+            context, "connect timed out after " + SocketGuard.describe(options.connectTimeout()), e);
+      }
+      throw new NetConnectException(context, "cannot connect: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(SocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // already failing, or closing to wake a stuck connect
     }
   }
 
@@ -113,10 +139,6 @@ public final class UnixConnection implements Closeable {
   /** Closes the connection; idempotent, safe from any thread. */
   @Override
   public void close() {
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // nothing more to do
-    }
+    streams.close();
   }
 }

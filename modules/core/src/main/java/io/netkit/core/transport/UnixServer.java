@@ -105,6 +105,9 @@ public final class UnixServer implements Closeable {
     try {
       connection = new UnixConnection(client, path, options, "unix-server");
       open.add(connection);
+      if (closed) {
+        return; // close() may have run before the add: it did not see this connection
+      }
       handler.handle(connection);
       connection.output().flush();
     } catch (IOException | RuntimeException e) {

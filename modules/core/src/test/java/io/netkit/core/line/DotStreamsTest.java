@@ -97,12 +97,48 @@ class DotStreamsTest {
   }
 
   @Test
+  void lenientBodyEndingInADotAndCrKeepsThemBoth() throws Exception {
+    // The dot and CR were held back in case they began the terminator; the source ended instead.
+    DotTerminatedInputStream body =
+        new DotTerminatedInputStream(new ByteArrayInputStream(utf8("text\r\n.\r")), false, ErrorContext.NONE);
+    assertEquals("text\r\n.\r", new String(body.readAllBytes(), StandardCharsets.UTF_8));
+    assertTrue(body.endedWithoutTerminator());
+  }
+
+  @Test
+  void stuffingLooksOnlyAtTheLowByteOfAnIntAsOutputStreamSays() throws Exception {
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    DotStuffingOutputStream out = new DotStuffingOutputStream(wire);
+    out.write(0x100 + '.'); // written as '.', so it must be stuffed like one
+    out.write('\n');
+    out.finish();
+    assertEquals("..\r\n.\r\n", wire.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void stuffingDoublesLeadingDotsNormalisesLineEndsAndTerminates() throws Exception {
     ByteArrayOutputStream wire = new ByteArrayOutputStream();
     try (DotStuffingOutputStream out = new DotStuffingOutputStream(wire)) {
       out.write(utf8(".start\nmid.dle\r\n.\rlast"));
+      out.finish();
     }
     assertEquals("..start\r\nmid.dle\r\n..\r\nlast\r\n.\r\n", wire.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void closingWithoutFinishAbandonsTheBodyWithoutATerminator() throws Exception {
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    DotStuffingOutputStream out = new DotStuffingOutputStream(wire);
+    try (out) {
+      out.write(utf8("first half of a mail\r\n"));
+      throw new IOException("the source failed part way");
+    } catch (IOException expected) {
+      // the copy failed inside try-with-resources
+    }
+    assertEquals("first half of a mail\r\n", wire.toString(StandardCharsets.UTF_8));
+    assertFalse(out.isFinished());
+    assertThrows(IOException.class, out::finish);
+    assertThrows(IOException.class, () -> out.write('x'));
   }
 
   @Test

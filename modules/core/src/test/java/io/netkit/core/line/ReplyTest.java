@@ -72,4 +72,16 @@ class ReplyTest {
     assertEquals("one", Reply.read(in).text());
     assertEquals("two", Reply.read(in).text());
   }
+
+  @Test
+  void aMultiLineReplyTooLargeInAllIsRefused() {
+    String line = "211-" + "x".repeat(900) + "\r\n";
+    LineInputStream in =
+        new LineInputStream(
+            new ByteArrayInputStream((line.repeat(1200) + "211 End\r\n").getBytes(StandardCharsets.UTF_8)),
+            1000,
+            new ErrorContext("ftp", "h:21"));
+    NetProtocolException e = assertThrows(NetProtocolException.class, () -> Reply.read(in));
+    assertTrue(e.getMessage().contains("multi-line reply longer"), e.getMessage());
+  }
 }

@@ -2,16 +2,23 @@ package io.netkit.core.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netkit.core.Endpoint;
 import io.netkit.core.NetConnectException;
 import io.netkit.core.NetOptions;
 import io.netkit.core.NetTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -83,6 +90,57 @@ class DatagramAndUnixTest {
       assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 3000);
     } finally {
       release.countDown();
+    }
+  }
+
+  @Test
+  void unixConnectToAServerWhoseBacklogIsFullTimesOut(@TempDir Path dir) throws Exception {
+    Path path = dir.resolve("busy.sock");
+    NetOptions quick = FAST.toBuilder().connectTimeout(Duration.ofMillis(300)).build();
+    List<UnixConnection> queued = new ArrayList<>();
+    // A listener that never accepts: once its backlog is full, a Unix connect waits for room.
+    try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      listener.bind(UnixDomainSocketAddress.of(path), 1);
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () ->
+              assertThrows(
+                  NetTimeoutException.class,
+                  () -> {
+                    for (int i = 0; i < 50; i++) {
+                      queued.add(UnixConnection.connect(path, quick));
+                    }
+                  }));
+    } finally {
+      queued.forEach(UnixConnection::close);
+    }
+  }
+
+  @Test
+  void unixServerCloseEndsAHandlerBlockedInARead(@TempDir Path dir) throws Exception {
+    Path path = dir.resolve("blocked.sock");
+    NetOptions patient = NetOptions.builder().readTimeout(Duration.ofSeconds(20)).build();
+    CountDownLatch reading = new CountDownLatch(1);
+    CountDownLatch handlerDone = new CountDownLatch(1);
+    UnixServer server =
+        UnixServer.start(
+            path,
+            5,
+            patient,
+            c -> {
+              reading.countDown();
+              try {
+                c.readLine();
+              } finally {
+                handlerDone.countDown();
+              }
+            });
+    try (UnixConnection client = UnixConnection.connect(path, patient)) {
+      assertTrue(reading.await(5, TimeUnit.SECONDS));
+      Thread.sleep(100); // let the handler settle into its read
+      server.close();
+      assertTrue(handlerDone.await(2, TimeUnit.SECONDS), "handler still blocked after close");
+      assertNull(client.readLine());
     }
   }
 

@@ -11,9 +11,11 @@ import io.netkit.core.trace.Direction;
 import io.netkit.core.trace.TraceEvent;
 import io.netkit.core.trace.TraceMasker;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -25,6 +27,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The bridge, exercised with plain JDK socket code as an engine would use it. */
@@ -210,6 +214,71 @@ class SocketFactoriesTest {
           (SSLSocket) SocketFactories.tls(small, "ftp").createSocket(plain, "localhost", server.port(), true)) {
         tls.startHandshake();
         assertThrows(io.netkit.core.NetProtocolException.class, () -> tls.getInputStream().readAllBytes());
+      }
+    }
+  }
+
+  private static int openFileDescriptors() throws Exception {
+    try (var entries = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+      return (int) entries.count();
+    }
+  }
+
+  @Test
+  void aFailedBindThroughEveryFactoryVariantLeavesNoSocketOpen() throws Exception {
+    Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/fd")));
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    // Binding to the local port a listener holds fails before any connect is tried; nothing
+    // hands the caller that socket, so only the factory can close it.
+    try (TcpServer server = lineServer(false);
+        java.net.ServerSocket taken = new java.net.ServerSocket(0, 5, loopback)) {
+      int port = server.port();
+      int used = taken.getLocalPort();
+      int before = openFileDescriptors();
+      for (int i = 0; i < 20; i++) {
+        assertThrows(
+            IOException.class, () -> SocketFactories.plain(options, "x").createSocket("localhost", port, loopback, used));
+        assertThrows(
+            IOException.class, () -> SocketFactories.plain(options, "x").createSocket(loopback, port, loopback, used));
+        assertThrows(
+            IOException.class, () -> SocketFactories.tls(options, "x").createSocket("localhost", port, loopback, used));
+        assertThrows(
+            IOException.class, () -> SocketFactories.tls(options, "x").createSocket(loopback, port, loopback, used));
+      }
+      int leaked = openFileDescriptors() - before;
+      assertTrue(leaked < 10, leaked + " file descriptors left open by 80 failed binds");
+    }
+  }
+
+  @Test
+  void tlsSocketsFromEveryVariantHaveNagleOff() throws Exception {
+    try (TcpServer server = lineServer(true)) {
+      SSLSocketFactory tls = SocketFactories.tls(options, "x");
+      Socket unconnected = tls.createSocket();
+      unconnected.connect(new InetSocketAddress("localhost", server.port()));
+      try (Socket a = unconnected;
+          Socket b = tls.createSocket("localhost", server.port());
+          Socket c = tls.createSocket(InetAddress.getByName("localhost"), server.port())) {
+        assertTrue(a.getTcpNoDelay(), "createSocket()");
+        assertTrue(b.getTcpNoDelay(), "createSocket(host, port)");
+        assertTrue(c.getTcpNoDelay(), "createSocket(address, port)");
+      }
+    }
+  }
+
+  @Test
+  void certificateIsCheckedAgainstTheAddressGivenNotItsReverseLookupName() throws Exception {
+    try (TcpServer server = lineServer(true)) {
+      SSLSocketFactory tls = SocketFactories.tls(options, "x");
+      // Looked up by name: the name is what the certificate must match (it does: localhost).
+      try (SSLSocket byName = (SSLSocket) tls.createSocket(InetAddress.getByName("localhost"), server.port())) {
+        byName.startHandshake();
+      }
+      // A bare address: a reverse lookup would find "localhost" and wrongly accept the
+      // certificate; the literal 127.0.0.1 is what was asked for, and the certificate lacks it.
+      InetAddress literal = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+      try (SSLSocket byAddress = (SSLSocket) tls.createSocket(literal, server.port())) {
+        assertThrows(SSLHandshakeException.class, byAddress::startHandshake);
       }
     }
   }

@@ -166,8 +166,12 @@ class TcpConnectionTest {
   }
 
   static void awaitQuietly(CountDownLatch latch) {
+    awaitQuietly(latch, 10_000);
+  }
+
+  static void awaitQuietly(CountDownLatch latch, long millis) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      latch.await(millis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
