@@ -118,7 +118,13 @@ public final class CommonOptions {
       try {
         b.trust(Trust.pemFile(cacert));
       } catch (IOException e) {
-        throw new LocalFileException("cannot read --cacert " + cacert + ": " + e.getMessage(), e);
+        String why =
+            e instanceof java.nio.file.NoSuchFileException
+                ? "no such file"
+                : e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied"
+                    : e.getMessage();
+        throw new LocalFileException("cannot read --cacert " + cacert + ": " + why, e);
       }
     }
     if (insecure) {

@@ -50,6 +50,7 @@ final class GetCommand extends BaseCommand {
     }
     // Opened before connecting: an unwritable target fails without any network traffic.
     try (AtomicDownload download = AtomicDownload.to(Path.of(output))) {
+      whenAbandoned(download::close);
       fetch(provider, uri, options, download.stream(), output);
       download.commit();
     }
@@ -60,6 +61,7 @@ final class GetCommand extends BaseCommand {
       ClientProvider provider, URI uri, NetOptions options, OutputStream sink, String name)
       throws IOException {
     LocalStreams.Recording<OutputStream> local = LocalStreams.output(sink, name);
+    whenAbandoned(local::abandon);
     ProgressBar bar = ProgressBar.forTransfer(terminal.err(), terminal.interactive(), common.silent);
     try {
       provider.fetch(uri, options, local.stream(), bar);

@@ -45,6 +45,7 @@ final class PutCommand extends BaseCommand {
     try {
       LocalStreams.Recording<InputStream> local =
           LocalStreams.input(source, stdin ? "standard input" : file);
+      whenAbandoned(local::abandon);
       ProgressBar bar =
           ProgressBar.forTransfer(terminal.err(), terminal.interactive(), common.silent);
       try {

@@ -51,6 +51,12 @@ final class ServeCommand extends BaseCommand {
     super(terminal, catalog);
   }
 
+  /** A server runs until stopped; --max-time limits client operations, not this. */
+  @Override
+  boolean boundedByMaxTime() {
+    return false;
+  }
+
   @Override
   int execute() throws IOException {
     if (port < 0 || port > 65535) {

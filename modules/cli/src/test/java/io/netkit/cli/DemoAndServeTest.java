@@ -9,18 +9,25 @@ import io.netkit.cli.internal.Catalog;
 import io.netkit.core.Credentials;
 import io.netkit.core.NetOptions;
 import io.netkit.core.Protocol;
+import io.netkit.core.TransferListener;
+import io.netkit.core.spi.ClientProvider;
+import io.netkit.core.spi.ListEntry;
 import io.netkit.testkit.MockServer;
 import io.netkit.testkit.spi.DemoResult;
 import io.netkit.testkit.spi.DemoScenario;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +53,51 @@ class DemoAndServeTest {
       assertTrue(row.endsWith("OK"), row);
       assertTrue(row.contains("compare ok") || !row.contains("compare"), row);
     }
+  }
+
+  @Test
+  void genericDemoIgnoresListedEntriesOfKindsItDoesNotKnow() {
+    // A later protocol lists containers of its own kinds (a mailbox, a newsgroup): the generic
+    // session compares the files it served and must not need to know those kinds.
+    ClientProvider real = Cli.catalog().clients().get(0);
+    ClientProvider withMailbox =
+        new ClientProvider() {
+          @Override
+          public Protocol protocol() {
+            return real.protocol();
+          }
+
+          @Override
+          public io.netkit.core.NetClient<?, ?> newClient(NetOptions options) {
+            return real.newClient(options);
+          }
+
+          @Override
+          public void fetch(
+              URI url, NetOptions options, OutputStream out, TransferListener progress)
+              throws IOException {
+            real.fetch(url, options, out, progress);
+          }
+
+          @Override
+          public List<ListEntry> list(URI url, NetOptions options) throws IOException {
+            List<ListEntry> entries = new ArrayList<>(real.list(url, options));
+            entries.add(new ListEntry("mailbox", "INBOX", -1, null, url));
+            return entries;
+          }
+
+          @Override
+          public void store(
+              URI url, NetOptions options, InputStream in, long size, TransferListener progress)
+              throws IOException {
+            real.store(url, options, in, size, progress);
+          }
+        };
+    Catalog catalog =
+        new Catalog(List.of(withMailbox), Cli.catalog().servers(), List.of());
+    Cli.Result r = Cli.run(catalog, new ByteArrayInputStream(new byte[0]), false, "demo");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("compare ok"), r.out());
   }
 
   @Test

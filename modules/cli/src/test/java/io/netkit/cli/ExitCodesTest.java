@@ -127,6 +127,22 @@ class ExitCodesTest {
 
   @ParameterizedTest
   @MethodSource("protocols")
+  void usageErrorsAboutTheUrlNeverShowThePasswordGivenWithU(Protocol protocol, @TempDir Path dir)
+      throws Exception {
+    Path upload = Files.writeString(dir.resolve("up.txt"), "x\n");
+    try (Fixture f = Fixture.start(protocol, Files.createDirectories(dir.resolve("served")))) {
+      // A directory URL cannot be uploaded to (nor can anything, for a read-only protocol):
+      // modules quote the URL, which carries the -u credentials.
+      String url = f.rootUrl().resolve("sub/").toString();
+      Cli.Result r = Cli.run(SchemeCommandsTest.args(f, "put", url, upload.toString()));
+      assertEquals(ExitCode.USAGE, r.code(), r::toString);
+      assertOneLine(r);
+      assertFalse(r.stderr().contains(Fixture.ACCOUNT.password()), r.stderr());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("protocols")
   void unwritableOutputGivesTheLocalFileCodeBeforeConnecting(Protocol protocol, @TempDir Path dir)
       throws Exception {
     try (Fixture f = Fixture.start(protocol, Files.createDirectories(dir.resolve("served")))) {
@@ -145,6 +161,41 @@ class ExitCodesTest {
         Cli.run("put", anyScheme() + "://127.0.0.1:1/x", dir.resolve("absent.txt").toString());
     assertEquals(ExitCode.LOCAL_FILE, r.code(), r::toString);
     assertTrue(r.stderr().contains("no such file"), r.stderr());
+  }
+
+  @Test
+  void missingCaCertFileGivesTheLocalFileCodeAndSaysSo(@TempDir Path dir) {
+    Path absent = dir.resolve("absent-ca.pem");
+    Cli.Result r =
+        Cli.run("ls", "--cacert", absent.toString(), anyScheme() + "://127.0.0.1:1/");
+    assertEquals(ExitCode.LOCAL_FILE, r.code(), r::toString);
+    assertOneLine(r);
+    assertTrue(r.stderr().contains(absent + ": no such file"), r.stderr());
+  }
+
+  @Test
+  void tlsRequiredButRefusedGivesTheTlsCode(@TempDir Path dir) throws Exception {
+    assumeTrue(Fixture.protocols().anyMatch(Protocol.FTP::equals), "no FTP module in this build");
+    try (Fixture f = Fixture.start(Protocol.FTP, dir)) {
+      // The testkit FTP server does not offer AUTH TLS: required TLS must not fall back.
+      Cli.Result r =
+          Cli.run(SchemeCommandsTest.args(f, "ls", "--tls", "required", f.rootUrl().toString()));
+      assertEquals(ExitCode.TLS, r.code(), r::toString);
+      assertOneLine(r);
+      assertEquals(0, r.stdout().length, "nothing listed over plain text");
+    }
+  }
+
+  @Test
+  void implicitTlsSchemeAgainstAPlainServerGivesTheTlsCode(@TempDir Path dir) throws Exception {
+    assumeTrue(Fixture.protocols().anyMatch(Protocol.FTP::equals), "no FTP module in this build");
+    try (Fixture f = Fixture.start(Protocol.FTP, dir)) {
+      // The plain server greets in clear text where the client expects a TLS handshake.
+      String url = f.rootUrl().toString().replaceFirst("^ftp:", "ftps:");
+      Cli.Result r = Cli.run(SchemeCommandsTest.args(f, "ls", "--connect-timeout", "2", url));
+      assertEquals(ExitCode.TLS, r.code(), r::toString);
+      assertOneLine(r);
+    }
   }
 
   @ParameterizedTest

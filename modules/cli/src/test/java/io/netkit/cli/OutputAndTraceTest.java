@@ -68,6 +68,20 @@ class OutputAndTraceTest {
   }
 
   @Test
+  void urlUserinfoLogsInAndIsMaskedInTheTrace(@TempDir Path dir) throws Exception {
+    assumeTrue(Fixture.protocols().anyMatch(Protocol.FTP::equals), "no FTP module in this build");
+    try (Fixture f = Fixture.start(Protocol.FTP, dir)) {
+      String url =
+          f.rootUrl().toString().replace("://", "://alice:" + Fixture.ACCOUNT.password() + "@");
+      Cli.Result r = Cli.run("ls", "--trace", url);
+      assertEquals(0, r.code(), r::toString);
+      assertTrue(r.out().contains("hello.txt"), r.out());
+      assertTrue(r.stderr().contains("USER alice"), r.stderr());
+      assertFalse(r.stderr().contains(Fixture.ACCOUNT.password()), r.stderr());
+    }
+  }
+
+  @Test
   void insecureWarnsLoudly() {
     Cli.Result r = Cli.run("ls", "-s", "--insecure", "gopher://127.0.0.1:1/");
     assertTrue(r.stderr().contains("WARNING: --insecure"), r.stderr());

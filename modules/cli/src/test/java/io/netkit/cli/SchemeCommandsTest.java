@@ -103,6 +103,25 @@ class SchemeCommandsTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("protocols")
+  void putUploadsStandardInputOfUnknownSize(Protocol protocol, @TempDir Path dir)
+      throws Exception {
+    try (Fixture f = Fixture.start(protocol, dir)) {
+      String url = f.rootUrl().resolve("piped.bin").toString();
+      Cli.Result put =
+          Cli.run(
+              new java.io.ByteArrayInputStream(Fixture.BINARY), false, args(f, "put", url, "-"));
+      if (put.code() == ExitCode.USAGE) {
+        assertTrue(put.stderr().contains("no upload"), put::toString);
+        return; // a read-only protocol
+      }
+      assertEquals(0, put.code(), put::toString);
+      Cli.Result back = Cli.run(args(f, "get", f.urlOf("piped.bin").toString()));
+      assertArrayEquals(Fixture.BINARY, back.stdout(), back::toString);
+    }
+  }
+
   static String[] args(Fixture f, String... rest) {
     String[] login = f.login();
     String[] all = new String[rest.length + login.length];

@@ -13,7 +13,10 @@ import java.nio.file.StandardCopyOption;
  * {@code .name.*.part} file in the same directory (so the final rename stays on one file system
  * and is atomic), which {@link #commit()} renames over the target. Closing without committing
  * deletes the part file, and so does a shutdown hook if the process is stopped mid-transfer: a
- * failed download never leaves a file that looks complete. Not thread-safe.
+ * failed download never leaves a file that looks complete. {@link #commit()} and {@link #close()}
+ * are synchronized, because the command may abandon a download (at {@code --max-time}) from
+ * another thread while it is still being written: whichever comes first wins, and a commit
+ * after an abandon fails. Writing to {@link #stream()} is for one thread.
  */
 public final class AtomicDownload implements AutoCloseable {
   private final Path target;
@@ -59,9 +62,13 @@ public final class AtomicDownload implements AutoCloseable {
   /**
    * Flushes and renames the part file to the target, replacing it.
    *
-   * @throws LocalFileException when flushing or renaming fails (the part file is then deleted)
+   * @throws LocalFileException when flushing or renaming fails, or the download was abandoned
+   *     (the part file is then deleted)
    */
-  public void commit() throws LocalFileException {
+  public synchronized void commit() throws LocalFileException {
+    if (finished) {
+      throw new LocalFileException("cannot write " + target + ": the download was abandoned", null);
+    }
     try {
       out.close();
       try {
@@ -79,7 +86,7 @@ public final class AtomicDownload implements AutoCloseable {
 
   /** Abandons the download unless committed: deletes the part file. Idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (!finished) {
       finished = true;
       try {

@@ -12,6 +12,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -19,6 +20,10 @@ import javax.net.ssl.SSLException;
  * decide; raw JDK exceptions (from an engine that let one through) are classified as a fallback.
  */
 public final class Failures {
+  /** A URL's {@code scheme://user:password@}, the password being group-less after the colon. */
+  private static final Pattern USERINFO =
+      Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@:]*):[^\\s/?#@]*@");
+
   private Failures() {}
 
   /** The exit code for {@code failure}. */
@@ -82,7 +87,8 @@ public final class Failures {
 
   /**
    * One line saying what failed. Core exceptions already name protocol, host and the server's
-   * reply, and never carry a password; JDK exceptions get their type when they have no message.
+   * reply; JDK exceptions get their type when they have no message. A password in a URL quoted
+   * by the message is masked.
    */
   public static String message(Throwable failure) {
     String message = failure.getMessage();
@@ -101,6 +107,17 @@ public final class Failures {
   }
 
   private static String oneLine(String text) {
-    return text == null ? "failed" : text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    return text == null
+        ? "failed"
+        : maskUserinfo(text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
+  }
+
+  /**
+   * A URL's password, as in {@code ftp://alice:secret@host/}, becomes {@code ****}. Modules put
+   * the URL they were given into some messages, and the command gives them URLs that carry the
+   * {@code -u} credentials: the error line must still never show a password.
+   */
+  static String maskUserinfo(String text) {
+    return USERINFO.matcher(text).replaceAll("$1:****@");
   }
 }

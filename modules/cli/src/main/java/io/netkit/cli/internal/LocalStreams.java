@@ -23,6 +23,7 @@ public final class LocalStreams {
           @Override
           public void write(byte[] b, int off, int len) throws IOException {
             try {
+              recorder.checkNotAbandoned();
               out.write(b, off, len);
               if (out instanceof PrintStream print && print.checkError()) {
                 // PrintStream swallows errors (a closed pipe): surface them.
@@ -41,6 +42,7 @@ public final class LocalStreams {
           @Override
           public void flush() throws IOException {
             try {
+              recorder.checkNotAbandoned();
               out.flush();
             } catch (IOException e) {
               throw recorder.failed(e);
@@ -64,6 +66,7 @@ public final class LocalStreams {
           @Override
           public int read() throws IOException {
             try {
+              recorder.checkNotAbandoned();
               return in.read();
             } catch (IOException e) {
               throw recorder.failed(e);
@@ -73,6 +76,7 @@ public final class LocalStreams {
           @Override
           public int read(byte[] b, int off, int len) throws IOException {
             try {
+              recorder.checkNotAbandoned();
               return in.read(b, off, len);
             } catch (IOException e) {
               throw recorder.failed(e);
@@ -101,6 +105,14 @@ public final class LocalStreams {
     public IOException classify(IOException failure) {
       return recorder.failure == null ? failure : recorder.failure;
     }
+
+    /**
+     * Makes every later read or write fail: the command gave up at {@code --max-time} and its
+     * abandoned worker must not keep writing to standard output. Thread-safe.
+     */
+    public void abandon() {
+      recorder.abandoned = true;
+    }
   }
 
   /** Remembers the first local failure. */
@@ -108,10 +120,17 @@ public final class LocalStreams {
     private final String name;
     private final String verb;
     private volatile LocalFileException failure;
+    private volatile boolean abandoned;
 
     private Recorder(String name, String verb) {
       this.name = name;
       this.verb = verb;
+    }
+
+    private void checkNotAbandoned() throws IOException {
+      if (abandoned) {
+        throw new IOException("the command gave up on this transfer");
+      }
     }
 
     private LocalFileException failed(IOException e) {

@@ -70,6 +70,21 @@ class InternalsTest {
   }
 
   @Test
+  void aPasswordInAUrlQuotedByAMessageIsMasked() {
+    assertEquals(
+        "an upload URL must name a file: ftp://alice:****@127.0.0.1:21/dir/",
+        Failures.message(
+            new IllegalArgumentException(
+                "an upload URL must name a file: ftp://alice:s%40cret@127.0.0.1:21/dir/")));
+    assertEquals(
+        "IOException: at gophers://bob:****@h/1/ and ftp://x:****@h/",
+        Failures.message(new IOException("at gophers://bob:pw@h/1/ and ftp://x:y@h/")));
+    assertEquals(
+        "no password here: ftp://anonymous@h/ and a:b@c",
+        Failures.message(new IllegalArgumentException("no password here: ftp://anonymous@h/ and a:b@c")));
+  }
+
+  @Test
   void credentialsReplaceTheUrlsUserinfoPercentEncoded() {
     URI url = UrlArgument.parse("ftp://old:pw@127.0.0.1:2121/a%20b/c.txt?x=1", new Credentials("bob", "p@ss:w/rd%"));
     assertEquals("ftp://bob:p%40ss%3Aw%2Frd%25@127.0.0.1:2121/a%20b/c.txt?x=1", url.toString());
