@@ -331,15 +331,23 @@ public final class Session implements AutoCloseable {
     return mlsd;
   }
 
-  /** LIST output is parsed by system type; a server without SYST is assumed to list like Unix. */
+  /**
+   * LIST output is parsed by system type; a server without SYST is assumed to list like Unix. The
+   * answer is handed to Commons Net as its configuration, which otherwise asks SYST again.
+   */
   private void chooseParser() throws IOException {
     if (!parserChosen) {
-      if (!FTPReply.isPositiveCompletion(engine.syst())) {
-        engine.configure(new FTPClientConfig(FTPClientConfig.SYST_UNIX));
+      String system = FTPClientConfig.SYST_UNIX;
+      if (FTPReply.isPositiveCompletion(engine.syst())) {
+        String[] lines = engine.getReplyStrings();
+        String last = lines[lines.length - 1];
+        system = last.length() > 4 ? last.substring(4).trim() : FTPClientConfig.SYST_UNIX;
       }
+      engine.configure(new FTPClientConfig(system));
       parserChosen = true;
     }
   }
+
 
   private long sizeIfKnown(String path) throws IOException {
     String size = engine.getSize(path);
