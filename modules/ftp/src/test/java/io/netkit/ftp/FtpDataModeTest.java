@@ -2,11 +2,17 @@ package io.netkit.ftp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netkit.core.NetTimeoutException;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockftpserver.core.command.Command;
@@ -56,6 +62,41 @@ class FtpDataModeTest {
     }
     assertTrue(t.sent().stream().anyMatch(l -> l.startsWith("PORT ")), t.transcript());
     assertFalse(t.sent().contains("EPSV"));
+  }
+
+  @Test
+  void activeModeUploadToAServerThatStopsReadingTimesOutInsteadOfHanging() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    // The server opens the data connection back to us, says 150, and then never reads.
+    t.server.handler(CommandNames.STOR, (command, session) -> {
+      session.sendReply(150, "go ahead");
+      session.openDataConnection();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    InputStream endless = new InputStream() {
+      @Override
+      public int read() {
+        return 'x';
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+        return len;
+      }
+    };
+    FtpOptions active = FtpOptions.builder().activeMode(true).dataTimeout(Duration.ofMillis(400)).build();
+    try (FtpClient ftp = t.connect(active)) {
+      long start = System.nanoTime();
+      assertThrows(NetTimeoutException.class, () -> ftp.store("never-read.bin", endless));
+      assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 5000);
+    } finally {
+      release.countDown();
+    }
   }
 
   private static byte[] fetch(FtpClient ftp) throws Exception {

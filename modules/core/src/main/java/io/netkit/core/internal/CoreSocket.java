@@ -46,13 +46,21 @@ public final class CoreSocket extends Socket {
   public void connect(SocketAddress endpoint, int timeout) throws IOException {
     int limit = timeout > 0 ? timeout : Timeouts.millis(options.connectTimeout());
     super.connect(endpoint, limit);
-    String target = describe(endpoint);
+    attach("connected to " + endpoint);
+  }
+
+  /**
+   * Starts the guard (deadline, write timeouts) and the trace once the socket is connected, by
+   * {@link #connect} or by a {@link CoreServerSocket} accepting into it.
+   */
+  void attach(String note) {
+    String target = describe(getRemoteSocketAddress());
     ErrorContext context = new ErrorContext(protocol, target);
     guard = new SocketGuard(this, context, options.readTimeout(), options.deadline().orElse(null));
     tracer =
         options.trace().map(sink -> new Tracer(sink, options.traceMasker(), protocol, target)).orElse(null);
     if (tracer != null) {
-      tracer.note("connected to " + endpoint);
+      tracer.note(note);
     }
   }
 

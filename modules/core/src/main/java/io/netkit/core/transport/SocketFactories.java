@@ -1,6 +1,7 @@
 package io.netkit.core.transport;
 
 import io.netkit.core.NetOptions;
+import io.netkit.core.internal.CoreServerSocket;
 import io.netkit.core.internal.CoreSocket;
 import io.netkit.core.internal.CoreSslSocket;
 import io.netkit.core.internal.TlsLayer;
@@ -8,7 +9,9 @@ import io.netkit.core.internal.Tracer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -62,6 +65,15 @@ public final class SocketFactories {
   /** A TLS socket factory for {@code protocol} whose new sockets' reads are framed as given. */
   public static SSLSocketFactory tls(NetOptions options, String protocol, Framing framing) {
     return new TlsFactory(options, protocol, limit(options, framing));
+  }
+
+  /**
+   * A server socket factory for connections the peer opens to us (FTP active-mode data): accepted
+   * sockets get the same timeouts, deadline and trace as the ones {@link #plain} makes, and an
+   * accept waits at most the read timeout unless the engine sets another.
+   */
+  public static ServerSocketFactory serverSockets(NetOptions options, String protocol) {
+    return new ServerFactory(options, protocol);
   }
 
   private static int limit(NetOptions options, Framing framing) {
@@ -163,6 +175,48 @@ public final class SocketFactories {
           createSocket(),
           new InetSocketAddress(address, port),
           new InetSocketAddress(localAddress, localPort));
+    }
+  }
+
+  private static final class ServerFactory extends ServerSocketFactory {
+    private final NetOptions options;
+    private final String protocol;
+
+    ServerFactory(NetOptions options, String protocol) {
+      this.options = options;
+      this.protocol = protocol;
+    }
+
+    @Override
+    public ServerSocket createServerSocket() throws IOException {
+      return new CoreServerSocket(options, protocol);
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port) throws IOException {
+      return bound(new InetSocketAddress(port), 50);
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      return bound(new InetSocketAddress(port), backlog);
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+        throws IOException {
+      return bound(new InetSocketAddress(address, port), backlog);
+    }
+
+    private ServerSocket bound(InetSocketAddress address, int backlog) throws IOException {
+      ServerSocket socket = createServerSocket();
+      try {
+        socket.bind(address, backlog);
+        return socket;
+      } catch (IOException | RuntimeException e) {
+        socket.close();
+        throw e;
+      }
     }
   }
 

@@ -282,4 +282,38 @@ class SocketFactoriesTest {
       }
     }
   }
+
+  @Test
+  void acceptedSocketsAreTracedAndTheirWritesBounded() throws Exception {
+    NetOptions fast = options.toBuilder().readTimeout(Duration.ofMillis(500)).build();
+    try (java.net.ServerSocket listener =
+            SocketFactories.serverSockets(fast, "ftp-data").createServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        Socket peer = new Socket("127.0.0.1", listener.getLocalPort());
+        Socket accepted = listener.accept()) {
+      accepted.getOutputStream().write("hello from the accepting side\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertEquals("hello from the accepting side", new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.US_ASCII)).readLine());
+      // The peer never reads again: a large write must fail within the timeout, not hang.
+      byte[] chunk = new byte[1024 * 1024];
+      long start = System.nanoTime();
+      assertThrows(io.netkit.core.NetTimeoutException.class, () -> {
+        for (int i = 0; i < 256; i++) {
+          accepted.getOutputStream().write(chunk);
+        }
+      });
+      assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 5000);
+    }
+    assertTrue(texts(trace, Direction.SENT).contains("hello from the accepting side"));
+    assertTrue(texts(trace, Direction.NOTE).contains("accepted from"));
+  }
+
+  @Test
+  void acceptAskedToWaitForeverStillWaitsOnlyTheReadTimeout() throws Exception {
+    NetOptions fast = options.toBuilder().readTimeout(Duration.ofMillis(300)).build();
+    try (java.net.ServerSocket listener = SocketFactories.serverSockets(fast, "ftp-data").createServerSocket(0)) {
+      listener.setSoTimeout(0);
+      long start = System.nanoTime();
+      assertThrows(SocketTimeoutException.class, listener::accept);
+      assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 3000);
+    }
+  }
 }

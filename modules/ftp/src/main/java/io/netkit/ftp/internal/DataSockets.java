@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
@@ -32,6 +33,14 @@ final class DataSockets {
   /** Plain data connections. */
   static SocketFactory plain(NetOptions dataOptions) {
     return SocketFactories.plain(dataOptions, LABEL);
+  }
+
+  /**
+   * Plain data connections the server opens to us (active mode): accepted through the core, so
+   * their writes are bounded and the deadline applies as for passive ones.
+   */
+  static ServerSocketFactory plainServer(NetOptions dataOptions) {
+    return SocketFactories.serverSockets(dataOptions, LABEL);
   }
 
   /**

@@ -86,6 +86,7 @@ public final class Session implements AutoCloseable {
         engine.setSocketFactory(DataSockets.tls(data, target));
       } else {
         engine.setSocketFactory(DataSockets.plain(data));
+        engine.setServerSocketFactory(DataSockets.plainServer(data));
       }
       Failures.requireCompletion(engine, engine.setFileType(FTP.BINARY_FILE_TYPE), "TYPE I");
       if (ftp.activeMode()) {
