@@ -53,6 +53,17 @@ class FtpUrlTest {
   }
 
   @Test
+  void typeDAsksForTheNamesInTheDirectoryOnly() throws Exception {
+    t.server.file("/home/bob/sub/one.txt", "1").file("/home/bob/sub/two.txt", "22").start();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Netkit.fetch(url("/sub;type=d"), t.options(), out, TransferListener.NONE);
+    assertEquals(List.of("one.txt", "two.txt"), out.toString(StandardCharsets.UTF_8).lines().sorted().toList());
+    assertTrue(t.sent().stream().anyMatch(line -> line.startsWith("NLST")), t.transcript());
+    assertTrue(FtpUrls.isDirectory(URI.create("ftp://h/sub;type=d")));
+    assertEquals("sub", FtpUrls.path(URI.create("ftp://h/sub;type=d")));
+  }
+
+  @Test
   void absolutePathWithEncodedSlash() throws Exception {
     t.server.file("/etc/motd", "abs").start();
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -40,7 +40,11 @@ public final class FtpClientProvider implements ClientProvider {
     String path = FtpUrls.path(url);
     try (FtpClient ftp = new FtpClient(options)) {
       ftp.connect(endpoint(url));
-      if (FtpUrls.isDirectory(url)) {
+      if (FtpUrls.namesOnly(url)) {
+        for (String name : ftp.names(path)) {
+          out.write((name + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+      } else if (FtpUrls.isDirectory(url)) {
         for (FtpEntry entry : ftp.list(path)) {
           out.write((line(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         }

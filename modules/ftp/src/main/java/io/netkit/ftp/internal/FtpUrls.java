@@ -9,8 +9,9 @@ import java.util.Locale;
  * FTP URL paths as RFC 1738 and curl read them: the path after the host's {@code /} is
  * percent-decoded and taken relative to the login directory ({@code ftp://host/dir/file} is
  * {@code dir/file}); an absolute path is written with an encoded slash ({@code ftp://host/%2Fetc/x}
- * is {@code /etc/x}). A trailing {@code ;type=a|i|d} is accepted and dropped (transfers are always
- * binary). Decoded CR, LF or NUL are refused.
+ * is {@code /etc/x}). A trailing {@code ;type=a|i} is accepted and dropped (transfers are always
+ * binary); {@code ;type=d} asks for the names in a directory (NLST), as curl reads it. Decoded
+ * CR, LF or NUL are refused.
  */
 public final class FtpUrls {
   private FtpUrls() {}
@@ -26,10 +27,19 @@ public final class FtpUrls {
     return UnsafeArgumentException.requireSafe("URL path", path);
   }
 
-  /** True when the URL names a directory (its path is empty or ends with {@code /}). */
+  /**
+   * True when the URL names a directory: its path is empty or ends with {@code /}, or it has
+   * {@code ;type=d}.
+   */
   public static boolean isDirectory(URI url) {
     String raw = stripType(url.getRawPath() == null ? "" : url.getRawPath());
-    return raw.isEmpty() || raw.endsWith("/");
+    return raw.isEmpty() || raw.endsWith("/") || namesOnly(url);
+  }
+
+  /** True for {@code ;type=d}: list the names in the directory only (NLST). */
+  public static boolean namesOnly(URI url) {
+    String raw = url.getRawPath() == null ? "" : url.getRawPath();
+    return raw.toLowerCase(Locale.ROOT).endsWith(";type=d");
   }
 
   /** The URL of an entry inside the directory URL {@code directory}. */
