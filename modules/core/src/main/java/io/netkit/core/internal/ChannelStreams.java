@@ -53,8 +53,8 @@ public final class ChannelStreams implements Closeable {
       channel.register(readable, SelectionKey.OP_READ);
       channel.register(writable, SelectionKey.OP_WRITE);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(readable);
-      closeQuietly(writable);
+      Closeables.closeQuietly(readable);
+      Closeables.closeQuietly(writable);
       throw e;
     }
   }
@@ -130,11 +130,11 @@ public final class ChannelStreams implements Closeable {
   /** Closes the channel and wakes any call waiting on it. Idempotent; safe from any thread. */
   @Override
   public void close() {
-    closeQuietly(channel);
+    Closeables.closeQuietly(channel);
     // Closing a selector wakes the thread waiting in it and deregisters the channel, which lets
     // the channel's own close complete (it is deferred while the channel is registered).
-    closeQuietly(readable);
-    closeQuietly(writable);
+    Closeables.closeQuietly(readable);
+    Closeables.closeQuietly(writable);
   }
 
   private void await(Selector selector, String doing) throws IOException {
@@ -171,11 +171,4 @@ public final class ChannelStreams implements Closeable {
         : new NetProtocolException(context, "connection closed while " + doing, e);
   }
 
-  private static void closeQuietly(Closeable closeable) {
-    try {
-      closeable.close();
-    } catch (IOException ignored) {
-      // closing is all that is wanted
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.netkit.core.transport;
 
+import io.netkit.core.internal.Closeables;
 import io.netkit.core.NetOptions;
 import io.netkit.core.internal.CoreServerSocket;
 import io.netkit.core.internal.CoreSocket;
@@ -98,7 +99,7 @@ public final class SocketFactories {
       socket.connect(remote);
       return socket;
     } catch (IOException | RuntimeException e) {
-      closeQuietly(socket);
+      Closeables.closeQuietly(socket);
       throw e;
     }
   }
@@ -109,7 +110,7 @@ public final class SocketFactories {
     try {
       return factory.createSocket(plain, host, port, true);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(plain);
+      Closeables.closeQuietly(plain);
       throw e;
     }
   }
@@ -125,13 +126,6 @@ public final class SocketFactories {
     return slash > 0 ? text.substring(0, slash) : address.getHostAddress();
   }
 
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // already failing; the first failure is the one to report
-    }
-  }
 
   private static final class PlainFactory extends SocketFactory {
     private final NetOptions options;

@@ -1,5 +1,6 @@
 package io.netkit.core.transport;
 
+import io.netkit.core.internal.Closeables;
 import io.netkit.core.Endpoint;
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetConnectException;
@@ -105,14 +106,14 @@ public final class TcpConnection implements Closeable {
       socket.connect(address, Timeouts.millis(options.connectTimeout()));
       socket.setSoTimeout(Timeouts.millis(options.readTimeout()));
     } catch (SocketTimeoutException e) {
-      closeQuietly(socket);
+      Closeables.closeQuietly(socket);
       throw new NetTimeoutException(
           context, "connect timed out after " + SocketGuard.describe(options.connectTimeout()), e);
     } catch (ConnectException e) {
-      closeQuietly(socket);
+      Closeables.closeQuietly(socket);
       throw new NetConnectException(context, "connection refused", e);
     } catch (IOException e) {
-      closeQuietly(socket);
+      Closeables.closeQuietly(socket);
       throw new NetConnectException(context, "cannot connect: " + e.getMessage(), e);
     }
     TcpConnection connection =
@@ -354,13 +355,13 @@ public final class TcpConnection implements Closeable {
       // connection first so that both the write and this close return at once.
       closeRaw();
     }
-    closeQuietly(current);
+    Closeables.closeQuietly(current);
     closeRaw();
   }
 
   /** Closes the TCP socket beneath any TLS layer: never blocks, wakes every blocked call. */
   private void closeRaw() {
-    closeQuietly(raw);
+    Closeables.closeQuietly(raw);
   }
 
   private InputStream rawInput() {
@@ -381,11 +382,4 @@ public final class TcpConnection implements Closeable {
     }
   }
 
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // nothing more to do for a socket that fails to close
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.netkit.core.transport;
 
+import io.netkit.core.internal.Closeables;
 import io.netkit.core.Endpoint;
 import io.netkit.core.NetException;
 import io.netkit.core.NetOptions;
@@ -124,11 +125,7 @@ public final class TcpServer implements Closeable {
         open.remove(connection);
         connection.close();
       } else {
-        try {
-          socket.close();
-        } catch (IOException ignored) {
-          // already failed
-        }
+        Closeables.closeQuietly(socket);
       }
       workers.remove(Thread.currentThread());
     }
@@ -141,11 +138,7 @@ public final class TcpServer implements Closeable {
   @Override
   public void close() {
     closed = true;
-    try {
-      serverSocket.close();
-    } catch (IOException ignored) {
-      // closing is all we want
-    }
+    Closeables.closeQuietly(serverSocket);
     open.forEach(TcpConnection::close);
     long until = System.nanoTime() + 2_000_000_000L;
     for (Thread thread : Set.copyOf(workers)) {
@@ -234,13 +227,7 @@ public final class TcpServer implements Closeable {
         socket.setReuseAddress(true);
         socket.bind(address, backlog);
       } catch (IOException e) {
-        if (socket != null) {
-          try {
-            socket.close();
-          } catch (IOException ignored) {
-            // bind failed already
-          }
-        }
+        Closeables.closeQuietly(socket);
         throw new NetException(
             new io.netkit.core.ErrorContext(name, bind.toString()), "cannot bind: " + e.getMessage(), e);
       }

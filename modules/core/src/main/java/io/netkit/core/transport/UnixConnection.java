@@ -1,5 +1,6 @@
 package io.netkit.core.transport;
 
+import io.netkit.core.internal.Closeables;
 import io.netkit.core.Endpoint;
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetConnectException;
@@ -66,7 +67,7 @@ public final class UnixConnection implements Closeable {
               options.connectTimeout(),
               () -> {
                 expired.set(true);
-                closeQuietly(opened);
+                Closeables.closeQuietly(opened);
               });
       channel.connect(UnixDomainSocketAddress.of(path));
       limit.cancel(false);
@@ -76,7 +77,7 @@ public final class UnixConnection implements Closeable {
         limit.cancel(false);
       }
       if (channel != null) {
-        closeQuietly(channel);
+        Closeables.closeQuietly(channel);
       }
       if (expired.get()) {
         throw new NetTimeoutException(
@@ -86,13 +87,6 @@ public final class UnixConnection implements Closeable {
     }
   }
 
-  private static void closeQuietly(SocketChannel channel) {
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // already failing, or closing to wake a stuck connect
-    }
-  }
 
   /** Connects to a {@link Endpoint#unix(Path)} endpoint. */
   public static UnixConnection connect(Endpoint endpoint, NetOptions options) throws NetException {

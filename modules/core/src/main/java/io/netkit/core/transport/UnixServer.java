@@ -1,5 +1,6 @@
 package io.netkit.core.transport;
 
+import io.netkit.core.internal.Closeables;
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetException;
 import io.netkit.core.NetOptions;
@@ -119,11 +120,7 @@ public final class UnixServer implements Closeable {
         open.remove(connection);
         connection.close();
       } else {
-        try {
-          client.close();
-        } catch (IOException ignored) {
-          // already failed
-        }
+        Closeables.closeQuietly(client);
       }
     }
   }
@@ -132,11 +129,7 @@ public final class UnixServer implements Closeable {
   @Override
   public void close() {
     closed = true;
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // closing is all we want
-    }
+    Closeables.closeQuietly(channel);
     open.forEach(UnixConnection::close);
     try {
       acceptor.join(1000);
