@@ -24,9 +24,14 @@
 #   ftps-implicit   17990  17200-17299    vsftpd, implicit FTPS
 #   ftp-mlsd        17022  17300-17399    pure-ftpd (MLSD/MLST), optional
 #
-# To add a server: a port in the table and variables below, then functions
-# packages_X / install_X / setup_X / start_X / stop_X / status_X / env_X, and
-# an entry in SERVERS.
+#   (protocols added by scripts/servers/parts/*.sh list their ports there)
+#
+# To add a server: a file scripts/servers/parts/NAME.sh (sourced in name
+# order, after the helpers below) that defines its ports and the functions
+# packages_X / install_X / setup_X / start_X / stop_X / status_X / env_X for
+# each server X it runs, optionally preinstall_X (runs before the one
+# apt-get install, e.g. to preseed debconf), and appends X to SERVERS
+# (and to OPTIONAL when it may be missing).
 
 set -euo pipefail
 
@@ -45,7 +50,7 @@ readonly FTP_PASS=netkit-pass
 
 # Servers in start order. "optional" ones may fail to install or start without
 # failing `start`; their keys are then left out of servers.env.
-readonly SERVERS=(gopher ftp ftps_implicit ftp_mlsd)
+SERVERS=(gopher ftp ftps_implicit ftp_mlsd)
 declare -A OPTIONAL=([ftp_mlsd]=1)
 
 # How long `start` waits for a port before giving up, and `stop` for a pid.
@@ -120,7 +125,11 @@ ensure_packages() {
     log "apt-get install ${missing[*]}"
     policy_rc_on
     local rc=0 aptlog=$STATE/apt-install.log
-    apt-get install -y --no-install-recommends "${missing[@]}" >"$aptlog" 2>&1 || rc=$?
+    # --force-confold: a config file that a preinstall hook wrote (inn.conf) is kept, and dpkg
+    # never stops at its "keep or replace?" prompt (there is no stdin in CI).
+    apt-get install -y --no-install-recommends \
+        -o Dpkg::Options::=--force-confold -o Dpkg::Options::=--force-confdef \
+        "${missing[@]}" >"$aptlog" 2>&1 || rc=$?
     policy_rc_off
     if ((rc != 0)); then
         tail -n 30 "$aptlog" >&2
@@ -469,6 +478,14 @@ stop_ftp_mlsd() { stop_daemon ftp_mlsd pure-ftpd; }
 status_ftp_mlsd() { status_line ftp_mlsd pure-ftpd "$FTP_MLSD_PORT"; }
 env_ftp_mlsd() { printf 'FTP_MLSD_PORT=%s\n' "$FTP_MLSD_PORT"; }
 
+# --- the other protocols' servers: one file each ------------------------------
+for part in "$TPL"/parts/*.sh; do
+    [[ -e $part ]] || continue
+    # shellcheck source=/dev/null
+    source "$part"
+done
+readonly SERVERS
+
 # --- commands -----------------------------------------------------------------
 # servers.env is what the Java tests read: KEY=VALUE, absolute paths, written
 # atomically, listing only servers that are up.
@@ -493,6 +510,9 @@ cmd_start() {
     rm -f "$STATE/servers.env"
     # One apt-get run for every server: much faster than one per server.
     local pkgs=(openssl util-linux)
+    for s in "${SERVERS[@]}"; do
+        if declare -F "preinstall_$s" >/dev/null; then "preinstall_$s"; fi
+    done
     for s in "${SERVERS[@]}"; do
         read -ra more <<<"$("packages_$s")"
         pkgs+=("${more[@]}")

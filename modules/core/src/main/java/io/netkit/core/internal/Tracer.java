@@ -25,7 +25,7 @@ public final class Tracer {
   /** A tracer naming its connection {@code label#N target}. */
   public Tracer(TraceSink sink, TraceMasker masker, String label, String target) {
     this.sink = sink;
-    this.masker = masker == null ? TraceMasker.NONE : masker;
+    this.masker = masker == null ? TraceMasker.NONE : masker.forConnection();
     this.connection = label + "#" + IDS.incrementAndGet() + " " + target;
   }
 

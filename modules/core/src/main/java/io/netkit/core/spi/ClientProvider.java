@@ -82,6 +82,18 @@ public interface ClientProvider {
     throw new UnsupportedOperationException(protocol().name() + " has no upload");
   }
 
+  /**
+   * Deletes what the URL names (an FTP file, a POP3 or IMAP message, an HTTP resource), for
+   * {@code netkit rm}. When this returns, the server has confirmed the deletion.
+   *
+   * @throws UnsupportedOperationException when the protocol cannot delete
+   * @throws io.netkit.core.NetException when the server refuses or the connection fails; what
+   *     was deleted is then the server's to say
+   */
+  default void delete(URI url, NetOptions options) throws IOException {
+    throw new UnsupportedOperationException(protocol().name() + " cannot delete");
+  }
+
   /** Percent-decodes a URL part, keeping {@code +} as it is (it means plus, not space, here). */
   static String decode(String raw) {
     return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);

@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * Rewrites trace lines before they reach a {@link TraceSink}, so credentials never appear in a
  * transcript. Protocol modules install the masker for their commands ({@code PASS},
- * {@code AUTHINFO PASS}, {@code AUTH}, ...). Implementations must be stateless and thread-safe.
+ * {@code AUTHINFO PASS}, {@code AUTH}, ...). A masker itself must be stateless and thread-safe;
+ * one that must follow a session (a SASL exchange spans several lines) keeps its state in the
+ * instance that {@link #forConnection()} returns, which sees one connection's lines in order.
  */
 @FunctionalInterface
 public interface TraceMasker {
@@ -16,9 +18,44 @@ public interface TraceMasker {
   /** Returns the line to record in place of {@code line}. */
   String mask(Direction direction, String line);
 
-  /** Applies this masker, then {@code next}. */
+  /**
+   * The masker for one new connection: {@code this} for a stateless masker (the default), a fresh
+   * stateful instance for one that follows a session. The core calls it once per traced
+   * connection.
+   */
+  default TraceMasker forConnection() {
+    return this;
+  }
+
+  /** Applies this masker, then {@code next}; per connection, each gets its own instance. */
   default TraceMasker andThen(TraceMasker next) {
-    return (direction, line) -> next.mask(direction, mask(direction, line));
+    TraceMasker first = this;
+    return new TraceMasker() {
+      @Override
+      public String mask(Direction direction, String line) {
+        return next.mask(direction, first.mask(direction, line));
+      }
+
+      @Override
+      public TraceMasker forConnection() {
+        TraceMasker a = first.forConnection();
+        TraceMasker b = next.forConnection();
+        return a == first && b == next ? this : a.andThen(b);
+      }
+    };
+  }
+
+  /**
+   * Masks credentials in the authentication exchanges of the line protocols, following the
+   * session: SASL ({@code AUTH} in SMTP and POP3, {@code AUTHENTICATE} in IMAP, {@code AUTHINFO
+   * SASL} in NNTP) keeps its command and mechanism and masks the initial response and every
+   * line the client sends until the server's answer is no longer a continuation ({@code 334},
+   * {@code +}, {@code 383}); IMAP {@code LOGIN} keeps its tag and masks its arguments (and any
+   * literal that follows); {@code PASS}, {@code AUTHINFO PASS} and {@code APOP} keep the command
+   * and user and mask the secret.
+   */
+  static TraceMasker authExchanges() {
+    return new AuthExchangeMasker();
   }
 
   /**
