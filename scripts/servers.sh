@@ -2,7 +2,7 @@
 # netkit real-server harness: real protocol servers from Debian's packages, for
 # the interop tests.
 #
-#   scripts/servers.sh start | stop | restart | status
+#   scripts/servers.sh start [NAME...] | stop | restart | status
 #
 # Runs as root on Debian 12 (no systemd). `start` installs what is missing,
 # renders configs from scripts/servers/ into the state dir, starts every server
@@ -502,24 +502,32 @@ write_env() {
     log "wrote $env"
 }
 
+# start [NAME...]: with names, only those servers are (re)started and the others are left as
+# they are; servers.env then lists every server that is up.
 cmd_start() {
-    local s rc up=() more=()
+    local s rc up=() more=() chosen=("$@")
     [[ $EUID == 0 ]] || die "must run as root (installs packages, creates users)"
     setup_state
-    # Tests must never read a servers.env from an earlier, possibly failed run.
-    rm -f "$STATE/servers.env"
-    # One apt-get run for every server: much faster than one per server.
-    local pkgs=(openssl util-linux)
-    for s in "${SERVERS[@]}"; do
+    if ((${#chosen[@]} == 0)); then
+        chosen=("${SERVERS[@]}")
+        # Tests must never read a servers.env from an earlier, possibly failed run.
+        rm -f "$STATE/servers.env"
+    fi
+    for s in "${chosen[@]}"; do
+        declare -F "start_$s" >/dev/null || die "no server named $s (known: ${SERVERS[*]})"
+    done
+    for s in "${chosen[@]}"; do
         if declare -F "preinstall_$s" >/dev/null; then "preinstall_$s"; fi
     done
-    for s in "${SERVERS[@]}"; do
+    # One apt-get run for every server: much faster than one per server.
+    local pkgs=(openssl util-linux)
+    for s in "${chosen[@]}"; do
         read -ra more <<<"$("packages_$s")"
         pkgs+=("${more[@]}")
     done
     ensure_packages "${pkgs[@]}"
     setup_tls
-    for s in "${SERVERS[@]}"; do
+    for s in "${chosen[@]}"; do
         # A subshell outside any `if`/`&&`, so that `set -e` stays in force
         # inside it (bash ignores -e in functions called from a condition).
         set +e
@@ -531,14 +539,17 @@ cmd_start() {
         )
         rc=$?
         set -e
-        if ((rc == 0)); then
-            up+=("$s")
-        elif [[ -n ${OPTIONAL[$s]:-} ]]; then
-            log "WARNING: optional server $s is not available; its keys are left out of servers.env"
-            "stop_$s" || true
-        else
-            die "$s failed to start (see above)"
+        if ((rc != 0)); then
+            if [[ -n ${OPTIONAL[$s]:-} ]]; then
+                log "WARNING: optional server $s is not available; its keys are left out of servers.env"
+                "stop_$s" || true
+            else
+                die "$s failed to start (see above)"
+            fi
         fi
+    done
+    for s in "${SERVERS[@]}"; do
+        if "status_$s" >/dev/null 2>&1; then up+=("$s"); fi
     done
     write_env "${up[@]}"
 }
@@ -562,9 +573,9 @@ cmd_status() {
 }
 
 case ${1:-} in
-    start) cmd_start ;;
+    start) shift; cmd_start "$@" ;;
     stop) cmd_stop ;;
     restart) cmd_stop; cmd_start ;;
     status) cmd_status ;;
-    *) echo "usage: $0 start|stop|restart|status" >&2; exit 2 ;;
+    *) echo "usage: $0 start [NAME...]|stop|restart|status" >&2; exit 2 ;;
 esac
