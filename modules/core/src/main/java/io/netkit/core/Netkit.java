@@ -103,4 +103,14 @@ public final class Netkit {
     ClientProvider provider = provider(url.getScheme());
     provider.store(url, provider.options(url, options), in, size, progress);
   }
+
+  /**
+   * Deletes what the URL names (see {@link ClientProvider#delete}).
+   *
+   * @throws UnsupportedOperationException when the URL's protocol cannot delete
+   */
+  public static void delete(URI url, NetOptions options) throws IOException {
+    ClientProvider provider = provider(url.getScheme());
+    provider.delete(url, provider.options(url, options));
+  }
 }
