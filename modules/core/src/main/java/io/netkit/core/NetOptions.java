@@ -12,7 +12,9 @@ import java.util.Optional;
  *
  * <p>Defaults: connect timeout 10 s, read timeout 30 s (every read and write is bounded by it),
  * no overall deadline, TLS mode {@link TlsMode#NONE}, {@link Trust#system()}, no trace, lines of
- * at most 64 KiB. Thread-safe.
+ * at most 64 KiB; on command connections of reply-coded protocols (FTP, SMTP) whole replies of at
+ * most 1 MiB and at most 16 MiB from the server while the client sends nothing, on other command
+ * connections (POP3, IMAP, NNTP) no such bound. Thread-safe.
  */
 public final class NetOptions {
   private static final NetOptions DEFAULTS = new Builder().build();
@@ -25,6 +27,9 @@ public final class NetOptions {
   private final TraceSink trace;
   private final TraceMasker traceMasker;
   private final int maxLineLength;
+  private final int maxReplyLength;
+  private final long maxUnpromptedReplyBytes;
+  private final long maxUnpromptedLineBytes;
 
   private NetOptions(Builder b) {
     this.connectTimeout = b.connectTimeout;
@@ -35,6 +40,9 @@ public final class NetOptions {
     this.trace = b.trace;
     this.traceMasker = b.traceMasker;
     this.maxLineLength = b.maxLineLength;
+    this.maxReplyLength = b.maxReplyLength;
+    this.maxUnpromptedReplyBytes = b.maxUnpromptedReplyBytes;
+    this.maxUnpromptedLineBytes = b.maxUnpromptedLineBytes;
   }
 
   /** The defaults. */
@@ -93,6 +101,34 @@ public final class NetOptions {
     return maxLineLength;
   }
 
+  /**
+   * The most bytes one whole reply may take on a command connection of a reply-coded protocol
+   * (FTP, SMTP: {@code ddd-} continuation lines up to the closing {@code "ddd "} line, line ends
+   * included), so that endless short continuation lines fail instead of filling an engine's
+   * memory. Default 1 MiB, the cap of {@link io.netkit.core.line.Reply}.
+   */
+  public int maxReplyLength() {
+    return maxReplyLength;
+  }
+
+  /**
+   * The most bytes the server may send on a command connection of a reply-coded protocol (FTP,
+   * SMTP) while the client sends nothing; the count starts again at each write of the client.
+   * Default 16 MiB; 0 means no bound.
+   */
+  public long maxUnpromptedReplyBytes() {
+    return maxUnpromptedReplyBytes;
+  }
+
+  /**
+   * The same bound for command connections that carry message bodies (POP3, IMAP, NNTP, framed as
+   * {@link io.netkit.core.transport.SocketFactories.Framing#LINES}): a body may be any size, so
+   * the default is 0, no bound; set one where a protocol module knows better.
+   */
+  public long maxUnpromptedLineBytes() {
+    return maxUnpromptedLineBytes;
+  }
+
   /** Builds {@link NetOptions}. Not thread-safe. */
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -103,6 +139,9 @@ public final class NetOptions {
     private TraceSink trace;
     private TraceMasker traceMasker = TraceMasker.NONE;
     private int maxLineLength = 64 * 1024;
+    private int maxReplyLength = 1024 * 1024;
+    private long maxUnpromptedReplyBytes = 16L * 1024 * 1024;
+    private long maxUnpromptedLineBytes;
 
     private Builder() {}
 
@@ -115,6 +154,9 @@ public final class NetOptions {
       trace = o.trace;
       traceMasker = o.traceMasker;
       maxLineLength = o.maxLineLength;
+      maxReplyLength = o.maxReplyLength;
+      maxUnpromptedReplyBytes = o.maxUnpromptedReplyBytes;
+      maxUnpromptedLineBytes = o.maxUnpromptedLineBytes;
     }
 
     /** Sets the connect timeout; must be positive. */
@@ -168,9 +210,43 @@ public final class NetOptions {
       return this;
     }
 
+    /** Sets the most bytes of one whole reply (see {@link NetOptions#maxReplyLength()}); at least 80. */
+    public Builder maxReplyLength(int bytes) {
+      if (bytes < 80) {
+        throw new IllegalArgumentException("max reply length must be at least 80: " + bytes);
+      }
+      maxReplyLength = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the most bytes a reply-coded server may send unprompted (see {@link
+     * NetOptions#maxUnpromptedReplyBytes()}); 0 removes the bound.
+     */
+    public Builder maxUnpromptedReplyBytes(long bytes) {
+      maxUnpromptedReplyBytes = notNegative(bytes, "max unprompted reply bytes");
+      return this;
+    }
+
+    /**
+     * Sets the most bytes a server of a body-carrying command connection may send unprompted (see
+     * {@link NetOptions#maxUnpromptedLineBytes()}); 0 removes the bound.
+     */
+    public Builder maxUnpromptedLineBytes(long bytes) {
+      maxUnpromptedLineBytes = notNegative(bytes, "max unprompted line bytes");
+      return this;
+    }
+
     /** The options. */
     public NetOptions build() {
       return new NetOptions(this);
+    }
+
+    private static long notNegative(long value, String what) {
+      if (value < 0) {
+        throw new IllegalArgumentException(what + " must not be negative: " + value);
+      }
+      return value;
     }
 
     private static Duration positive(Duration d, String what) {

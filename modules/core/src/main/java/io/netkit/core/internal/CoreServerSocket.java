@@ -31,7 +31,7 @@ public final class CoreServerSocket extends ServerSocket {
     if (!isBound()) {
       throw new SocketException("Socket is not bound yet");
     }
-    CoreSocket socket = new CoreSocket(options, protocol, 0);
+    CoreSocket socket = new CoreSocket(options, protocol, null);
     implAccept(socket);
     socket.attach("accepted from " + socket.getRemoteSocketAddress());
     return socket;

@@ -18,19 +18,21 @@ import java.net.SocketException;
 public final class CoreSocket extends Socket {
   private final NetOptions options;
   private final String protocol;
-  private final int lineLimit;
+  private final CommandFraming framing;
   private volatile Tracer tracer;
   private volatile SocketGuard guard;
   private volatile boolean tracePlaintext = true;
+  /** A command connection's one input, made at the first stream asked for (null for raw data). */
+  private CommandInputStream command;
 
   /**
-   * A socket for {@code protocol}; {@code lineLimit} above 0 fails reads of longer lines (for
-   * command connections), 0 leaves reads unframed (for data connections).
+   * A socket for {@code protocol}; {@code framing} frames reads of a command connection (see
+   * {@link CommandInputStream}), null leaves reads unframed (raw data).
    */
-  public CoreSocket(NetOptions options, String protocol, int lineLimit) throws SocketException {
+  public CoreSocket(NetOptions options, String protocol, CommandFraming framing) throws SocketException {
     this.options = options;
     this.protocol = protocol;
-    this.lineLimit = lineLimit;
+    this.framing = framing;
     super.setSoTimeout(Timeouts.millis(options.readTimeout()));
     // As for netkit's own connections: small commands that each wait for a reply gain nothing
     // from Nagle's algorithm and can only be delayed by it.
@@ -71,15 +73,34 @@ public final class CoreSocket extends Socket {
 
   @Override
   public InputStream getInputStream() throws IOException {
+    if (framing != null && guard != null && tracePlaintext) {
+      return commandInput();
+    }
+    return plainInput();
+  }
+
+  /**
+   * The guarded, traced input. Once TLS is layered on top ({@link #handOverTracer}) it carries
+   * records, not lines: neither traced nor framed.
+   */
+  private InputStream plainInput() throws IOException {
     InputStream in = super.getInputStream();
     if (guard != null) {
       in = GuardedInputStream.expiryOnly(in, guard);
-      if (lineLimit > 0 && tracePlaintext) {
-        in = new LineLimitInputStream(in, lineLimit, guard.context());
-      }
     }
     Tracer t = tracer;
     return t != null && tracePlaintext ? new TracingInputStream(in, t) : in;
+  }
+
+  /**
+   * The one framed input of a command connection: every call returns the same stream, since it
+   * holds what it read ahead.
+   */
+  private synchronized CommandInputStream commandInput() throws IOException {
+    if (command == null) {
+      command = new CommandInputStream(plainInput(), framing, guard.context());
+    }
+    return command;
   }
 
   @Override
@@ -89,7 +110,26 @@ public final class CoreSocket extends Socket {
       out = new GuardedOutputStream(out, guard);
     }
     Tracer t = tracer;
-    return t != null && tracePlaintext ? new TracingOutputStream(out, t) : out;
+    out = t != null && tracePlaintext ? new TracingOutputStream(out, t) : out;
+    if (framing != null && guard != null && tracePlaintext) {
+      out = new PromptSignalOutputStream(out, commandInput());
+    }
+    return out;
+  }
+
+  /**
+   * Bytes the peer sent that no engine has read: those the command input read ahead and, beyond
+   * them, those already waiting in the kernel. Before TLS is layered on a command connection this
+   * must be 0: a TLS server says nothing until the client's hello, so anything there was sent
+   * after the go-ahead reply and would otherwise be taken as if it came through TLS.
+   */
+  public int pendingPlaintext() throws IOException {
+    CommandInputStream in;
+    synchronized (this) {
+      in = command;
+    }
+    int buffered = in == null ? 0 : in.pending();
+    return buffered + super.getInputStream().available();
   }
 
   /**
@@ -104,9 +144,9 @@ public final class CoreSocket extends Socket {
     return tracer;
   }
 
-  /** The line limit, passed on to a TLS socket layered on top (0: none). */
-  public int lineLimit() {
-    return lineLimit;
+  /** The framing, passed on to a TLS socket layered on top (null: raw data). */
+  public CommandFraming framing() {
+    return framing;
   }
 
   /** The guard enforcing deadline and write timeouts, once connected. */

@@ -32,19 +32,21 @@ public final class CoreSslSocket extends SSLSocket {
   private final SSLSocket d;
   private final NetOptions options;
   private final String protocol;
-  private final int lineLimit;
+  private final CommandFraming framing;
   /** The plain socket {@code d} is layered over, or null when {@code d} owns its connection. */
   private final Socket plain;
   private volatile Tracer tracer;
   private volatile SocketGuard guard;
+  /** A command connection's one input inside TLS, made when first asked for. */
+  private CommandInputStream command;
 
   /**
    * Wraps {@code delegate}; {@code tracer} is null when not tracing (or not yet connected);
-   * {@code lineLimit} above 0 fails reads of longer lines.
+   * {@code framing} frames the decrypted reads of a command connection (null: raw data).
    */
   public CoreSslSocket(
-      SSLSocket delegate, NetOptions options, String protocol, Tracer tracer, int lineLimit) {
-    this(delegate, null, options, protocol, tracer, lineLimit);
+      SSLSocket delegate, NetOptions options, String protocol, Tracer tracer, CommandFraming framing) {
+    this(delegate, null, options, protocol, tracer, framing);
   }
 
   /**
@@ -57,12 +59,12 @@ public final class CoreSslSocket extends SSLSocket {
       NetOptions options,
       String protocol,
       Tracer tracer,
-      int lineLimit) {
+      CommandFraming framing) {
     this.d = delegate;
     this.plain = plain;
     this.options = options;
     this.protocol = protocol;
-    this.lineLimit = lineLimit;
+    this.framing = framing;
     this.tracer = tracer;
     if (delegate.isConnected()) {
       onConnected();
@@ -158,16 +160,29 @@ public final class CoreSslSocket extends SSLSocket {
 
   @Override
   public InputStream getInputStream() throws IOException {
-    InputStream in = d.getInputStream();
     SocketGuard g = guard;
+    return framing != null && g != null ? commandInput(g) : plainInput(g);
+  }
+
+  private InputStream plainInput(SocketGuard g) throws IOException {
+    InputStream in = d.getInputStream();
     if (g != null) {
       in = GuardedInputStream.expiryOnly(in, g);
-      if (lineLimit > 0) {
-        in = new LineLimitInputStream(in, lineLimit, g.context());
-      }
     }
     Tracer t = tracer;
     return t == null ? in : new TracingInputStream(in, t);
+  }
+
+  /**
+   * The one framed input of a command connection inside TLS: the same bounds as on the plain
+   * socket below (fresh counts: the handshake was the client's turn), and every call returns the
+   * same stream, since it holds what it read ahead.
+   */
+  private synchronized CommandInputStream commandInput(SocketGuard g) throws IOException {
+    if (command == null) {
+      command = new CommandInputStream(plainInput(g), framing, g.context());
+    }
+    return command;
   }
 
   @Override
@@ -178,7 +193,8 @@ public final class CoreSslSocket extends SSLSocket {
       out = new GuardedOutputStream(out, g);
     }
     Tracer t = tracer;
-    return t == null ? out : new TracingOutputStream(out, t);
+    out = t == null ? out : new TracingOutputStream(out, t);
+    return framing != null && g != null ? new PromptSignalOutputStream(out, commandInput(g)) : out;
   }
 
   @Override

@@ -1,7 +1,10 @@
 package io.netkit.core.transport;
 
-import io.netkit.core.internal.Closeables;
+import io.netkit.core.ErrorContext;
 import io.netkit.core.NetOptions;
+import io.netkit.core.NetTlsException;
+import io.netkit.core.internal.Closeables;
+import io.netkit.core.internal.CommandFraming;
 import io.netkit.core.internal.CoreServerSocket;
 import io.netkit.core.internal.CoreSocket;
 import io.netkit.core.internal.CoreSslSocket;
@@ -30,16 +33,40 @@ import javax.net.ssl.X509TrustManager;
  * <p>Factories are thread-safe; each socket they create belongs to one connection.
  */
 public final class SocketFactories {
-  /** What the bytes read from a socket are, which decides whether lines are bounded. */
+  /**
+   * What the bytes read from a socket are, which decides what the bridge guarantees about them.
+   *
+   * <p>On a command connection ({@link #LINES}, {@link #REPLIES}) the bridge socket reads ahead
+   * into its own buffer but hands the engine at most one line per {@code read} call, and {@code
+   * available()} never counts past that line, so an engine's reader never holds bytes beyond the
+   * line it parses. When the engine then layers TLS over the socket ({@link
+   * SSLSocketFactory#createSocket(Socket, String, int, boolean)} on {@link #tls}), any byte the
+   * server sent after its go-ahead reply is still in the bridge (or the kernel), and the upgrade
+   * fails with {@link io.netkit.core.NetTlsException} ("the server sent N bytes after its STARTTLS
+   * go-ahead") and closes the connection, instead of letting those bytes pass for ones that came
+   * through TLS. A TLS socket layered over a command connection frames its decrypted bytes the
+   * same way, with counts started afresh.
+   */
   public enum Framing {
     /**
-     * Command and reply lines (an FTP control connection, a mail session): a line longer than
-     * {@link NetOptions#maxLineLength()} fails the read with {@link
-     * io.netkit.core.NetProtocolException}, so an engine with no bound of its own cannot be made
-     * to buffer without end. A TLS socket layered over such a socket keeps the bound.
+     * Command and reply lines that may carry message bodies on the same connection (POP3, IMAP,
+     * NNTP): one line per read, the STARTTLS check, and a line longer than {@link
+     * NetOptions#maxLineLength()} fails the read with {@link io.netkit.core.NetProtocolException},
+     * so an engine with no bound of its own cannot be made to buffer without end. What the server
+     * may send unprompted is bounded only if {@link NetOptions#maxUnpromptedLineBytes()} is set
+     * (none by default: bodies stream here). NUL bytes pass (they may be in a body).
      */
     LINES,
-    /** Raw data (an FTP data connection): no bound. */
+    /**
+     * The replies of a reply-coded protocol (FTP's control connection, SMTP): everything {@link
+     * #LINES} does, and also one whole reply ({@code ddd-} continuation lines up to the closing
+     * {@code "ddd "} line) is bounded by {@link NetOptions#maxReplyLength()} (default 1 MiB), the
+     * server may send at most {@link NetOptions#maxUnpromptedReplyBytes()} (default 16 MiB)
+     * while the client sends nothing, and a NUL byte is refused; each fails the read with {@link
+     * io.netkit.core.NetProtocolException}.
+     */
+    REPLIES,
+    /** Raw data (an FTP data connection, HTTP): no framing, no bound, reads passed straight. */
     RAW
   }
 
@@ -52,7 +79,7 @@ public final class SocketFactories {
 
   /** A plain socket factory for {@code protocol} whose reads are framed as given. */
   public static SocketFactory plain(NetOptions options, String protocol, Framing framing) {
-    return new PlainFactory(options, protocol, limit(options, framing));
+    return new PlainFactory(options, protocol, framing(options, framing));
   }
 
   /**
@@ -65,7 +92,7 @@ public final class SocketFactories {
 
   /** A TLS socket factory for {@code protocol} whose new sockets' reads are framed as given. */
   public static SSLSocketFactory tls(NetOptions options, String protocol, Framing framing) {
-    return new TlsFactory(options, protocol, limit(options, framing));
+    return new TlsFactory(options, protocol, framing(options, framing));
   }
 
   /**
@@ -77,8 +104,15 @@ public final class SocketFactories {
     return new ServerFactory(options, protocol);
   }
 
-  private static int limit(NetOptions options, Framing framing) {
-    return framing == Framing.LINES ? options.maxLineLength() : 0;
+  /** The rules a framing stands for, with the options' bounds; null for raw data. */
+  private static CommandFraming framing(NetOptions options, Framing framing) {
+    return switch (framing) {
+      case RAW -> null;
+      case LINES -> new CommandFraming(options.maxLineLength(), false, 0, options.maxUnpromptedLineBytes());
+      case REPLIES ->
+          new CommandFraming(
+              options.maxLineLength(), true, options.maxReplyLength(), options.maxUnpromptedReplyBytes());
+    };
   }
 
   /** The trust manager matching {@link #tls} (OkHttp wants both). */
@@ -130,17 +164,17 @@ public final class SocketFactories {
   private static final class PlainFactory extends SocketFactory {
     private final NetOptions options;
     private final String protocol;
-    private final int lineLimit;
+    private final CommandFraming framing;
 
-    PlainFactory(NetOptions options, String protocol, int lineLimit) {
+    PlainFactory(NetOptions options, String protocol, CommandFraming framing) {
       this.options = options;
       this.protocol = protocol;
-      this.lineLimit = lineLimit;
+      this.framing = framing;
     }
 
     @Override
     public Socket createSocket() throws IOException {
-      return new CoreSocket(options, protocol, lineLimit);
+      return new CoreSocket(options, protocol, framing);
     }
 
     @Override
@@ -217,18 +251,18 @@ public final class SocketFactories {
   private static final class TlsFactory extends SSLSocketFactory {
     private final NetOptions options;
     private final String protocol;
-    private final int lineLimit;
+    private final CommandFraming framing;
     private final SSLContext context;
 
-    TlsFactory(NetOptions options, String protocol, int lineLimit) {
+    TlsFactory(NetOptions options, String protocol, CommandFraming framing) {
       this.options = options;
       this.protocol = protocol;
-      this.lineLimit = lineLimit;
+      this.framing = framing;
       this.context = options.trust().sslContext();
     }
 
     private PlainFactory plainFactory() {
-      return new PlainFactory(options, protocol, 0); // TLS records are not lines: bound inside
+      return new PlainFactory(options, protocol, null); // TLS records are not lines: framed inside
     }
 
     @Override
@@ -241,16 +275,37 @@ public final class SocketFactories {
       return context.getSocketFactory().getSupportedCipherSuites();
     }
 
-    /** Layers TLS over an open socket: STARTTLS, or an engine's own plain socket. */
+    /**
+     * Layers TLS over an open socket: STARTTLS, or an engine's own plain socket. Over a command
+     * connection it first refuses, closing the connection, if the server sent anything after its
+     * go-ahead (see {@link Framing}); the TLS socket keeps the command connection's framing.
+     */
     @Override
     public Socket createSocket(Socket plain, String host, int port, boolean autoClose)
         throws IOException {
-      Tracer tracer = plain instanceof CoreSocket core ? core.handOverTracer() : null;
-      int limit = plain instanceof CoreSocket core ? Math.max(core.lineLimit(), lineLimit) : lineLimit;
+      CoreSocket core = plain instanceof CoreSocket c ? c : null;
+      CommandFraming layered = framing;
+      if (core != null && core.framing() != null) {
+        refuseInjected(core);
+        layered = core.framing();
+      }
+      Tracer tracer = core != null ? core.handOverTracer() : null;
       SSLSocket ssl =
           (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, autoClose);
       TlsLayer.configureClient(ssl, options.trust());
-      return new CoreSslSocket(ssl, plain, options, protocol, tracer, limit);
+      return new CoreSslSocket(ssl, plain, options, protocol, tracer, layered);
+    }
+
+    private void refuseInjected(CoreSocket core) throws IOException {
+      int pending = core.pendingPlaintext();
+      if (pending > 0) {
+        ErrorContext where = core.guard() != null ? core.guard().context() : ErrorContext.NONE;
+        Closeables.closeQuietly(core);
+        throw new NetTlsException(
+            where,
+            "the server sent " + pending + " bytes after its STARTTLS go-ahead, before the TLS"
+                + " handshake; refusing to start TLS over them (possible command injection)");
+      }
     }
 
     @Override
@@ -259,7 +314,7 @@ public final class SocketFactories {
       // As for the plain sockets: request-reply traffic only loses from Nagle's algorithm.
       ssl.setTcpNoDelay(true);
       TlsLayer.configureClient(ssl, options.trust());
-      return new CoreSslSocket(ssl, options, protocol, null, lineLimit);
+      return new CoreSslSocket(ssl, options, protocol, null, framing);
     }
 
     @Override

@@ -218,6 +218,83 @@ class SocketFactoriesTest {
     }
   }
 
+  @Test
+  void bytesSentAfterTheStartTlsGoAheadAreRefusedWhenTlsIsLayered() throws Exception {
+    CountDownLatch done = new CountDownLatch(1);
+    TcpServer server =
+        TcpServer.builder()
+            .handler(c -> {
+              c.writeLine("220 ready");
+              c.readLine(); // STARTTLS
+              c.output().write("220 go\r\n250 injected\r\n".getBytes(StandardCharsets.US_ASCII));
+              c.output().flush();
+              TcpConnectionTest.awaitQuietly(done);
+            })
+            .start();
+    try (server;
+        Socket plain =
+            SocketFactories.plain(options, "smtp", SocketFactories.Framing.REPLIES)
+                .createSocket("localhost", server.port())) {
+      BufferedReader in = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
+      assertEquals("220 ready", in.readLine());
+      plain.getOutputStream().write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertEquals("220 go", in.readLine());
+      io.netkit.core.NetTlsException e =
+          assertThrows(
+              io.netkit.core.NetTlsException.class,
+              () -> SocketFactories.tls(options, "smtp").createSocket(plain, "localhost", server.port(), true));
+      assertTrue(e.getMessage().contains("sent 14 bytes after its STARTTLS go-ahead"), e.getMessage());
+      assertTrue(plain.isClosed(), "the connection is not used again");
+    } finally {
+      done.countDown();
+    }
+    assertTrue(texts(trace, Direction.RECEIVED).contains("250 injected"), "the trace shows what came");
+  }
+
+  @Test
+  void repliesInsideTlsAreFramedLikeThoseBeforeIt() throws Exception {
+    NetOptions small = options.toBuilder().maxReplyLength(200).build();
+    TcpServer server =
+        TcpServer.builder()
+            .handler(c -> {
+              c.writeLine("220 ready");
+              c.readLine();
+              c.writeLine("220 go");
+              c.startTlsAsServer(TestTls.serverContext());
+              c.writeLine("250-" + "z".repeat(60));
+              c.writeLine("250 done");
+              for (int i = 0; i < 10; i++) {
+                c.writeLine("250-" + "z".repeat(60));
+              }
+            })
+            .start();
+    try (server;
+        Socket plain =
+            SocketFactories.plain(small, "smtp", SocketFactories.Framing.REPLIES)
+                .createSocket("localhost", server.port())) {
+      BufferedReader in = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
+      assertEquals("220 ready", in.readLine());
+      plain.getOutputStream().write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
+      assertEquals("220 go", in.readLine());
+      try (SSLSocket tls =
+          (SSLSocket) SocketFactories.tls(small, "smtp").createSocket(plain, "localhost", server.port(), true)) {
+        tls.startHandshake();
+        BufferedReader secure = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
+        assertTrue(secure.readLine().startsWith("250-"));
+        assertEquals("250 done", secure.readLine(), "a whole reply under the bound passes");
+        io.netkit.core.NetProtocolException e =
+            assertThrows(
+                io.netkit.core.NetProtocolException.class,
+                () -> {
+                  while (secure.readLine() != null) {
+                    // the next reply never ends within the bound
+                  }
+                });
+        assertTrue(e.getMessage().contains("reply longer than 200"), e.getMessage());
+      }
+    }
+  }
+
   private static int openFileDescriptors() throws Exception {
     try (var entries = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
       return (int) entries.count();

@@ -62,8 +62,8 @@ public final class Session implements AutoCloseable {
     Engine engine =
         new Engine(mode, mode == TlsMode.NONE ? null : new CoreSslContext(control, LABEL), target);
     ErrorContext context = engine.context();
-    // Commons Net reads reply lines with no bound: the core's line framing bounds them.
-    engine.setSocketFactory(SocketFactories.plain(control, LABEL, SocketFactories.Framing.LINES));
+    // Commons Net bounds neither lines nor replies and buffers ahead: the core frames its replies.
+    engine.setSocketFactory(SocketFactories.plain(control, LABEL, SocketFactories.Framing.REPLIES));
     engine.setConnectTimeout(millis(options.connectTimeout()));
     engine.setDefaultTimeout(millis(options.readTimeout()));
     engine.setDataTimeout(dataTimeout);
