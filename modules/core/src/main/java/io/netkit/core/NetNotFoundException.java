@@ -29,6 +29,18 @@ public class NetNotFoundException extends NetReplyException {
     this.target = java.util.Objects.requireNonNull(target, "target");
   }
 
+  /**
+   * The server answered {@code reply}, a refusal without a numeric code (an IMAP {@code NO
+   * [NONEXISTENT]}), to a request naming something that does not exist; {@link #replyCode()} is
+   * empty.
+   *
+   * @param what what was being done, for the message (may be null)
+   */
+  public NetNotFoundException(ErrorContext context, Target target, String reply, String what) {
+    super(context, reply, what);
+    this.target = java.util.Objects.requireNonNull(target, "target");
+  }
+
   /** Whether an item or a container was missing. */
   public Target target() {
     return target;

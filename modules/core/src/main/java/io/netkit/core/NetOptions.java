@@ -11,7 +11,7 @@ import java.util.Optional;
  * every protocol module; derive variants with {@link #toBuilder()}.
  *
  * <p>Defaults: connect timeout 10 s, read timeout 30 s (every read and write is bounded by it),
- * no overall deadline, TLS mode {@link TlsMode#NONE}, {@link Trust#system()}, no trace, lines of
+ * no overall deadline, TLS mode {@link TlsMode#NONE}, {@link Trust#system()}, no trace, no proxy, lines of
  * at most 64 KiB; on command connections of reply-coded protocols (FTP, SMTP) whole replies of at
  * most 1 MiB and at most 16 MiB from the server while the client sends nothing, on other command
  * connections (POP3, IMAP, NNTP) no such bound. Thread-safe.
@@ -30,6 +30,7 @@ public final class NetOptions {
   private final int maxReplyLength;
   private final long maxUnpromptedReplyBytes;
   private final long maxUnpromptedLineBytes;
+  private final Proxy proxy;
 
   private NetOptions(Builder b) {
     this.connectTimeout = b.connectTimeout;
@@ -43,6 +44,7 @@ public final class NetOptions {
     this.maxReplyLength = b.maxReplyLength;
     this.maxUnpromptedReplyBytes = b.maxUnpromptedReplyBytes;
     this.maxUnpromptedLineBytes = b.maxUnpromptedLineBytes;
+    this.proxy = b.proxy;
   }
 
   /** The defaults. */
@@ -129,6 +131,11 @@ public final class NetOptions {
     return maxUnpromptedLineBytes;
   }
 
+  /** The proxy to connect through, if set (honoured by the modules that say so: HTTP). */
+  public Optional<Proxy> proxy() {
+    return Optional.ofNullable(proxy);
+  }
+
   /** Builds {@link NetOptions}. Not thread-safe. */
   public static final class Builder {
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -142,6 +149,7 @@ public final class NetOptions {
     private int maxReplyLength = 1024 * 1024;
     private long maxUnpromptedReplyBytes = 16L * 1024 * 1024;
     private long maxUnpromptedLineBytes;
+    private Proxy proxy;
 
     private Builder() {}
 
@@ -157,6 +165,7 @@ public final class NetOptions {
       maxReplyLength = o.maxReplyLength;
       maxUnpromptedReplyBytes = o.maxUnpromptedReplyBytes;
       maxUnpromptedLineBytes = o.maxUnpromptedLineBytes;
+      proxy = o.proxy;
     }
 
     /** Sets the connect timeout; must be positive. */
@@ -234,6 +243,12 @@ public final class NetOptions {
      */
     public Builder maxUnpromptedLineBytes(long bytes) {
       maxUnpromptedLineBytes = notNegative(bytes, "max unprompted line bytes");
+      return this;
+    }
+
+    /** Connects through {@code through} where the module supports proxies; null: directly. */
+    public Builder proxy(Proxy through) {
+      proxy = through;
       return this;
     }
 

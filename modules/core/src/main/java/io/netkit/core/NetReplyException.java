@@ -15,6 +15,15 @@ public class NetReplyException extends NetException {
     super(context, message(code, text, what), code, text, null);
   }
 
+  /**
+   * The server refused with a reply that has no numeric code (IMAP's tagged {@code NO} and {@code
+   * BAD}, POP3's {@code -ERR}): {@code reply} is that reply's text as the server sent it, and
+   * {@link #replyCode()} is empty. {@code what} says what was being done (may be null).
+   */
+  public NetReplyException(ErrorContext context, String reply, String what) {
+    super(context, what == null ? reply : what + " refused: " + reply, -1, reply, null);
+  }
+
   private static String message(int code, String text, String what) {
     String reply = code + (text == null || text.isEmpty() ? "" : " " + text);
     return what == null ? reply : what + " refused: " + reply;

@@ -57,14 +57,8 @@ public final class Netkit {
   /** Opens a connected client for the URL (implicit TLS for the {@code s} schemes). */
   public static NetClient<?, ?> open(URI url, NetOptions options) throws IOException {
     ClientProvider provider = provider(url.getScheme());
-    NetClient<?, ?> client = provider.newClient(provider.options(url, options));
-    try {
-      client.connect(provider.endpoint(url));
-      return client;
-    } catch (IOException | RuntimeException e) {
-      client.close();
-      throw e;
-    }
+    return ClientProvider.connected(
+        provider.newClient(provider.options(url, options)), provider.endpoint(url));
   }
 
   /** Opens a connected client of a known type, e.g. {@code open(url, opts, FtpClient.class)}. */

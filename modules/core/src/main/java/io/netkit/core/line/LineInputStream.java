@@ -132,7 +132,10 @@ public final class LineInputStream extends InputStream {
 
   @Override
   public int available() throws IOException {
-    return buffered() + in.available();
+    // Ask the stream below only when nothing is buffered: readers such as the dot-terminated
+    // stream call this after every byte, and on a plain socket each call is a system call.
+    int buffered = buffered();
+    return buffered > 0 ? buffered : in.available();
   }
 
   @Override

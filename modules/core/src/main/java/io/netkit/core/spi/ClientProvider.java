@@ -94,6 +94,37 @@ public interface ClientProvider {
     throw new UnsupportedOperationException(protocol().name() + " cannot delete");
   }
 
+  /**
+   * The opening step every one-shot URL operation shares: connects {@code client} (which logs in
+   * when the endpoint has credentials) and returns it for a try-with-resources block, or closes
+   * it and rethrows when connecting fails, so a failed connect never leaks a socket.
+   */
+  static <C extends NetClient<?, ?>> C connected(C client, Endpoint endpoint) throws IOException {
+    return connected(client, c -> c.connect(endpoint));
+  }
+
+  /**
+   * {@link #connected(NetClient, Endpoint)} for clients whose connect takes more than an endpoint
+   * (a chosen login mechanism, say): {@code connect} does it.
+   */
+  static <C extends NetClient<?, ?>> C connected(C client, Connector<C> connect)
+      throws IOException {
+    try {
+      connect.connect(client);
+      return client;
+    } catch (IOException | RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  /** How {@link #connected(NetClient, Connector)} connects a client. */
+  @FunctionalInterface
+  interface Connector<C> {
+    /** Connects {@code client}. */
+    void connect(C client) throws IOException;
+  }
+
   /** Percent-decodes a URL part, keeping {@code +} as it is (it means plus, not space, here). */
   static String decode(String raw) {
     return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);

@@ -15,7 +15,10 @@ public interface TraceMasker {
   /** Masks nothing. */
   TraceMasker NONE = (direction, line) -> line;
 
-  /** Returns the line to record in place of {@code line}. */
+  /**
+   * Returns the line to record in place of {@code line}, or null to leave the line out of the
+   * transcript (an HTTP module drops message bodies this way).
+   */
   String mask(Direction direction, String line);
 
   /**
@@ -33,7 +36,8 @@ public interface TraceMasker {
     return new TraceMasker() {
       @Override
       public String mask(Direction direction, String line) {
-        return next.mask(direction, first.mask(direction, line));
+        String masked = first.mask(direction, line);
+        return masked == null ? null : next.mask(direction, masked);
       }
 
       @Override

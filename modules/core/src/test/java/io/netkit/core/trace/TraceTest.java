@@ -84,4 +84,63 @@ class TraceTest {
     }
     assertTrue(events.stream().anyMatch(e -> e.direction() == Direction.SENT && e.text().isEmpty()), events.toString());
   }
+
+  @Test
+  void aBinaryPayloadIsOneSummaryLineWithItsByteCount() throws Exception {
+    List<TraceEvent> events = new CopyOnWriteArrayList<>();
+    NetOptions options = NetOptions.builder().trace(events::add).build();
+    byte[] payload = new byte[65536];
+    new java.util.Random(7).nextBytes(payload);
+    try (TcpServer server =
+            TcpServer.builder()
+                .handler(c -> {
+                  c.readLine();
+                  c.output().write(payload);
+                  c.output().flush();
+                })
+                .start();
+        TcpConnection client = TcpConnection.connect(server.endpoint(), options, "gopher")) {
+      client.writeLine("/data.bin");
+      assertEquals(payload.length, client.input().readAllBytes().length);
+    }
+    List<TraceEvent> received =
+        events.stream().filter(e -> e.direction() == Direction.RECEIVED).toList();
+    assertEquals(1, received.size(), events.toString());
+    assertEquals("<<< 65536 bytes of data >>>", received.get(0).text());
+    assertTrue(events.stream().anyMatch(e -> e.text().equals("/data.bin")), events.toString());
+  }
+
+  @Test
+  void textWithAFewControlBytesIsShownAndAReplyAfterAPayloadIsTextAgain() throws Exception {
+    List<TraceEvent> events = new CopyOnWriteArrayList<>();
+    NetOptions options = NetOptions.builder().trace(events::add).build();
+    byte[] payload = new byte[4096];
+    new java.util.Random(8).nextBytes(payload);
+    try (TcpServer server =
+            TcpServer.builder()
+                .handler(c -> {
+                  c.output().write(new byte[] {(byte) 0xff, (byte) 0xfb, 1, 'h', 'i', '\n'});
+                  c.writeLine("a plain line of text");
+                  c.readLine();
+                  c.output().write(payload);
+                  c.output().flush();
+                  c.readLine();
+                  c.writeLine("250 the next reply");
+                })
+                .start();
+        TcpConnection client = TcpConnection.connect(server.endpoint(), options, "x")) {
+      client.readLine();
+      client.readLine();
+      client.writeLine("GET");
+      client.input().readNBytes(payload.length);
+      client.writeLine("NEXT");
+      assertEquals("250 the next reply", client.readLine());
+    }
+    List<String> texts = events.stream().map(TraceEvent::text).toList();
+    assertTrue(texts.stream().anyMatch(t -> t.endsWith("\\x01hi")), "a negotiation is text: " + texts);
+    assertTrue(texts.contains("a plain line of text"), texts.toString());
+    int summary = texts.indexOf("<<< 4096 bytes of data >>>");
+    assertTrue(summary > texts.indexOf("GET") && summary < texts.indexOf("NEXT"), texts.toString());
+    assertTrue(texts.contains("250 the next reply"), texts.toString());
+  }
 }
