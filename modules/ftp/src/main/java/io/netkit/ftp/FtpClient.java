@@ -39,7 +39,10 @@ import java.util.Objects;
  * P). Certificates and host names are verified with the options' trust.
  *
  * <p>Failures: a refusal by the server is a {@link io.netkit.core.NetReplyException} carrying the
- * reply code and text, and the client stays connected; a rejected login is a {@link
+ * reply code and text, and the client stays connected; a 550 to retrieving, sizing or deleting a
+ * file is a {@link io.netkit.core.NetNotFoundException} naming an {@code ITEM}, to listing or
+ * entering a directory one naming a {@code CONTAINER} (RFC 959's 550 also covers "no access": the
+ * server's text says which); a rejected login is a {@link
  * io.netkit.core.NetAuthenticationException}; a timeout, a broken connection, a transfer cut short
  * (a data connection that closes before SIZE bytes arrived, or a 426/451 reply) fails the request
  * and, except for a 426/451 reply, closes the client. A download that failed is never reported as

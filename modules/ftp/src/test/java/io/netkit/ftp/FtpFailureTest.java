@@ -272,4 +272,47 @@ class FtpFailureTest {
       serverSocketFactory = p -> new ServerSocket(p, 50, InetAddress.getLoopbackAddress());
     }
   }
+
+  @Test
+  void missingFileIsNotFoundNamingAnItem() throws Exception {
+    try (FtpClient ftp = t.connect()) {
+      io.netkit.core.NetNotFoundException e =
+          assertThrows(
+              io.netkit.core.NetNotFoundException.class,
+              () -> ftp.retrieve("no-such-file.txt", new ByteArrayOutputStream()));
+      assertEquals(io.netkit.core.NetNotFoundException.Target.ITEM, e.target());
+      assertEquals(550, e.replyCode().orElseThrow());
+      assertTrue(ftp.isConnected(), "a refusal leaves the session usable");
+    }
+  }
+
+  @Test
+  void missingDirectoryIsNotFoundNamingAContainer() throws Exception {
+    try (FtpClient ftp = t.connect()) {
+      io.netkit.core.NetNotFoundException e =
+          assertThrows(
+              io.netkit.core.NetNotFoundException.class, () -> ftp.changeDirectory("no-such-dir"));
+      assertEquals(io.netkit.core.NetNotFoundException.Target.CONTAINER, e.target());
+    }
+  }
+
+  @Test
+  void binaryDownloadTracesItsDataConnectionAsOneSummaryLine() throws Exception {
+    byte[] data = new byte[65536];
+    new Random(3).nextBytes(data);
+    t.server.file("/home/bob/data.bin", data);
+    try (FtpClient ftp = t.connect()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ftp.retrieve("data.bin", out);
+      assertArrayEquals(data, out.toByteArray());
+    }
+    java.util.List<String> dataLines =
+        t.trace.stream()
+            .filter(e -> e.connection().startsWith("ftp-data#"))
+            .filter(e -> e.direction() != io.netkit.core.trace.Direction.NOTE)
+            .map(io.netkit.core.trace.TraceEvent::text)
+            .toList();
+    assertEquals(java.util.List.of("<<< 65536 bytes of data >>>"), dataLines, t.transcript());
+    assertTrue(t.sent().contains("RETR data.bin"), t.transcript());
+  }
 }

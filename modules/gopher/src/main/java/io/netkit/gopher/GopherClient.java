@@ -5,6 +5,7 @@ import io.netkit.core.ErrorContext;
 import io.netkit.core.NetClient;
 import io.netkit.core.NetException;
 import io.netkit.core.NetOptions;
+import io.netkit.core.NetNotFoundException;
 import io.netkit.core.NetReplyException;
 import io.netkit.core.Protocol;
 import io.netkit.core.TlsMode;
@@ -44,7 +45,8 @@ import java.util.Objects;
  * io.netkit.core.NetTimeoutException}; a broken answer, an overlong line or a close in the middle
  * of a menu line or a text line a {@link io.netkit.core.NetProtocolException}); a menu whose first
  * item is an error item (type {@code 3}) is a {@link NetReplyException} with code 3 and the
- * item's text. A failed transfer may have written part of the item to the sink.
+ * item's text: a {@link NetNotFoundException} (a missing {@code CONTAINER}) for a menu, one naming
+ * an {@code ITEM} for a text item answered by an error menu. A failed transfer may have written part of the item to the sink.
  *
  * <p><b>Binary items have no length.</b> Gopher marks the end of a binary item only by closing the
  * connection, so an item cut short by the server or the network cannot be told from a complete
@@ -77,7 +79,7 @@ public final class GopherClient implements NetClient<GopherRequest, GopherReply>
     this.options = Objects.requireNonNull(options, "options");
     if (options.tlsMode() == TlsMode.STARTTLS_REQUIRED) {
       throw new IllegalArgumentException(
-          "Gopher has no STARTTLS: use TlsMode.IMPLICIT (gophers) or no TLS");
+          "Gopher has no STARTTLS: use gophers (TLS from the first byte) or no TLS");
     }
   }
 
@@ -160,8 +162,14 @@ public final class GopherClient implements NetClient<GopherRequest, GopherReply>
       throws NetReplyException {
     GopherItem first = menu.links().stream().findFirst().orElse(null);
     if (first != null && first.type() == '3') {
-      String what = request instanceof GopherRequest.Search ? "search" : "menu";
-      throw new NetReplyException(context, 3, first.display(), what + " '" + request.selector() + "'");
+      if (request instanceof GopherRequest.Search) {
+        throw new NetReplyException(context, 3, first.display(), "search '" + request.selector() + "'");
+      }
+      // Gopher has no reply codes: an error item in place of a menu says the selector names no
+      // menu (servers say "'/x' doesn't exist"), which callers read as a missing container.
+      throw new NetNotFoundException(
+          context, NetNotFoundException.Target.CONTAINER, 3, first.display(),
+          "menu '" + request.selector() + "'");
     }
   }
 

@@ -148,6 +148,16 @@ class GopherClientTest {
   }
 
   @Test
+  void unknownSelectorIsNotFoundAMissingMenuIsAContainerAMissingTextAnItem() {
+    io.netkit.core.NetNotFoundException menu =
+        assertThrows(io.netkit.core.NetNotFoundException.class, () -> client.menu("/nowhere"));
+    assertEquals(io.netkit.core.NetNotFoundException.Target.CONTAINER, menu.target());
+    io.netkit.core.NetNotFoundException text =
+        assertThrows(io.netkit.core.NetNotFoundException.class, () -> client.text("/nowhere.txt"));
+    assertEquals(io.netkit.core.NetNotFoundException.Target.ITEM, text.target());
+  }
+
+  @Test
   void eachRequestOpensItsOwnConnection() throws IOException {
     int before = server.acceptedCount();
     client.menu("");

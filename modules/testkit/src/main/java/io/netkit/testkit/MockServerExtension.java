@@ -20,17 +20,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the phase begins (so a test may keep a reference to a server in a field of its own); a server
  * that is already running is not started again. Servers start on a free loopback port.
  *
- * <pre>{@code
- * @ExtendWith(MockServerExtension.class)
+ * <pre>
+ * &#64;ExtendWith(MockServerExtension.class)
  * class BrowseTest {
  *   static final GopherMockServer gopher = GopherMockServer.of(tree);   // one per class
  *
- *   @Test void readsMenu() throws IOException {
+ *   &#64;Test void readsMenu() throws IOException {
  *     try (GopherClient client = new GopherClient()) {
  *       client.connect(gopher.endpoint());
  *       ...
+ *     }
+ *   }
  * }
- * }</pre>
+ * </pre>
  */
 public final class MockServerExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {

@@ -17,17 +17,17 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * Socket factories for FTP data connections. They go through the core like the control connection
- * (timeouts, deadline, TLS verification) but are not traced: the control transcript already says
- * what moved ({@code 150}, {@code 226}) and a binary transfer would only flood the sink.
+ * (timeouts, deadline, TLS verification, trace): a listing shows as its lines, a binary transfer
+ * as the core tracer's one-line summary ({@code <<< 65536 bytes of data >>>}).
  */
 final class DataSockets {
   static final String LABEL = "ftp-data";
 
   private DataSockets() {}
 
-  /** Options for data sockets: no trace, reads bounded by the data timeout. */
+  /** Options for data sockets: reads bounded by the data timeout. */
   static NetOptions dataOptions(NetOptions options, Duration dataTimeout) {
-    return options.toBuilder().trace(null).readTimeout(dataTimeout).build();
+    return options.toBuilder().readTimeout(dataTimeout).build();
   }
 
   /** Plain data connections. */

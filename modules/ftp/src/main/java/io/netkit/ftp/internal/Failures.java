@@ -3,6 +3,7 @@ package io.netkit.ftp.internal;
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetConnectException;
 import io.netkit.core.NetException;
+import io.netkit.core.NetNotFoundException;
 import io.netkit.core.NetProtocolException;
 import io.netkit.core.NetReplyException;
 import io.netkit.core.NetTimeoutException;
@@ -21,6 +22,8 @@ import org.apache.commons.net.ftp.FTPConnectionClosedException;
  * netkit's typed exceptions, so no caller ever checks a boolean.
  */
 final class Failures {
+  private static final int FILE_UNAVAILABLE = 550;
+
   private Failures() {}
 
   /** The server refused: its last reply, as a {@link NetReplyException}. */
@@ -28,10 +31,32 @@ final class Failures {
     return new NetReplyException(engine.context(), engine.getReplyCode(), engine.replyText(), what);
   }
 
+  /**
+   * The server refused: a {@link NetNotFoundException} about {@code missing} when the reply is
+   * 550 (RFC 959: "file unavailable (e.g., file not found, no access)"), as curl reads a 550 to
+   * RETR (its "remote file not found") or to CWD (its "access denied"); otherwise {@link #refused}.
+   */
+  static NetReplyException refused(Engine engine, String what, NetNotFoundException.Target missing) {
+    if (engine.getReplyCode() == FILE_UNAVAILABLE) {
+      return new NetNotFoundException(
+          engine.context(), missing, engine.getReplyCode(), engine.replyText(), what);
+    }
+    return refused(engine, what);
+  }
+
   /** Throws {@link #refused} unless the last reply was a positive completion (2xx). */
   static void requireCompletion(Engine engine, boolean ok, String what) throws NetReplyException {
     if (!ok || engine.getReplyCode() < 200 || engine.getReplyCode() >= 300) {
       throw refused(engine, what);
+    }
+  }
+
+  /** As {@link #requireCompletion(Engine, boolean, String)}, a 550 meaning {@code missing}. */
+  static void requireCompletion(
+      Engine engine, boolean ok, String what, NetNotFoundException.Target missing)
+      throws NetReplyException {
+    if (!ok || engine.getReplyCode() < 200 || engine.getReplyCode() >= 300) {
+      throw refused(engine, what, missing);
     }
   }
 
@@ -49,11 +74,17 @@ final class Failures {
           context, "TLS failed while " + doing + ": " + oneLine(failure.getMessage()), failure);
     }
     if (failure instanceof UnknownHostException) {
-      return new NetConnectException(context, "cannot resolve host while " + doing, failure);
+      return new NetConnectException(
+          context,
+          "cannot resolve host " + oneLine(failure.getMessage())
+              + (doing.equals("connecting") ? "" : " while " + doing),
+          failure);
     }
     if (failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
+      // "cannot connect: connection refused", not "cannot connect while connecting: ...".
+      String when = doing.equals("connecting") ? "" : " while " + doing;
       return new NetConnectException(
-          context, "cannot connect while " + doing + ": " + oneLine(failure.getMessage()), failure);
+          context, "cannot connect" + when + ": " + lowerFirst(oneLine(failure.getMessage())), failure);
     }
     if (failure instanceof FTPConnectionClosedException) {
       return new NetProtocolException(
@@ -74,6 +105,14 @@ final class Failures {
       }
     }
     return false;
+  }
+
+  /** {@code "Connection refused"} reads as {@code "connection refused"} after a colon. */
+  private static String lowerFirst(String text) {
+    return text.length() > 1 && Character.isUpperCase(text.charAt(0))
+            && Character.isLowerCase(text.charAt(1))
+        ? Character.toLowerCase(text.charAt(0)) + text.substring(1)
+        : text;
   }
 
   private static String oneLine(String text) {

@@ -20,8 +20,8 @@ import java.util.List;
 /**
  * The {@code ftp} and {@code ftps} URL schemes (ftps = implicit TLS on 990, as curl has it). A URL
  * whose path ends in {@code /} names a directory: fetch renders its listing as text, one entry a
- * line ({@code type permissions size modified name}); otherwise fetch retrieves the file. Stateless
- * and thread-safe.
+ * line ({@code type permissions size modified name}); otherwise fetch retrieves the file, and
+ * delete removes it (DELE). Stateless and thread-safe.
  */
 public final class FtpClientProvider implements ClientProvider {
   @Override
@@ -40,12 +40,15 @@ public final class FtpClientProvider implements ClientProvider {
     String path = FtpUrls.path(url);
     try (FtpClient ftp = new FtpClient(options)) {
       ftp.connect(endpoint(url));
+      if (FtpUrls.isDirectory(url)) {
+        enter(ftp, path);
+      }
       if (FtpUrls.namesOnly(url)) {
-        for (String name : ftp.names(path)) {
+        for (String name : ftp.names("")) {
           out.write((name + "\n").getBytes(StandardCharsets.UTF_8));
         }
       } else if (FtpUrls.isDirectory(url)) {
-        for (FtpEntry entry : ftp.list(path)) {
+        for (FtpEntry entry : ftp.list("")) {
           out.write((line(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         }
       } else {
@@ -59,8 +62,9 @@ public final class FtpClientProvider implements ClientProvider {
     String path = FtpUrls.path(url);
     try (FtpClient ftp = new FtpClient(options)) {
       ftp.connect(endpoint(url));
+      enter(ftp, path);
       List<ListEntry> entries = new ArrayList<>();
-      for (FtpEntry entry : ftp.list(path)) {
+      for (FtpEntry entry : ftp.list("")) {
         entries.add(
             new ListEntry(
                 kind(entry),
@@ -84,6 +88,29 @@ public final class FtpClientProvider implements ClientProvider {
     try (FtpClient ftp = new FtpClient(options)) {
       ftp.connect(endpoint(url));
       ftp.request(new FtpRequest.Store(path, in, false, size, progress));
+    }
+  }
+
+  /** DELE of the file the URL names; a directory URL (ending in {@code /}) is refused. */
+  @Override
+  public void delete(URI url, NetOptions options) throws IOException {
+    String path = FtpUrls.path(url);
+    if (path.isEmpty() || FtpUrls.isDirectory(url)) {
+      throw new IllegalArgumentException("a delete URL must name a file, not a directory: " + url);
+    }
+    try (FtpClient ftp = new FtpClient(options)) {
+      ftp.connect(endpoint(url));
+      ftp.delete(path);
+    }
+  }
+
+  /**
+   * Enters the directory before listing it, as curl does: servers answer LIST of a missing
+   * directory with an empty listing and 226, while CWD says 550 (a missing container).
+   */
+  private static void enter(FtpClient ftp, String path) throws IOException {
+    if (!path.isEmpty()) {
+      ftp.changeDirectory(path);
     }
   }
 

@@ -4,6 +4,7 @@ import io.netkit.core.Credentials;
 import io.netkit.core.Endpoint;
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetAuthenticationException;
+import io.netkit.core.NetNotFoundException;
 import io.netkit.core.NetOptions;
 import io.netkit.core.NetProtocolException;
 import io.netkit.core.NetReplyException;
@@ -138,7 +139,8 @@ public final class Session implements AutoCloseable {
             chooseParser();
             files = engine.listFiles(orNull(path));
           }
-          Failures.requireCompletion(engine, true, machine ? "MLSD" : "LIST");
+          Failures.requireCompletion(
+              engine, true, machine ? "MLSD" : "LIST", NetNotFoundException.Target.CONTAINER);
           return new FtpReply.Listing(
               engine.getReplyCode(), engine.replyText(), Listings.entries(files, machine));
         });
@@ -150,7 +152,8 @@ public final class Session implements AutoCloseable {
         "listing names of '" + path + "'",
         () -> {
           String[] names = engine.listNames(orNull(path));
-          Failures.requireCompletion(engine, names != null, "NLST");
+          Failures.requireCompletion(
+              engine, names != null, "NLST", NetNotFoundException.Target.CONTAINER);
           return new FtpReply.Names(engine.getReplyCode(), engine.replyText(), Arrays.asList(names));
         });
   }
@@ -173,7 +176,7 @@ public final class Session implements AutoCloseable {
           InputStream in = engine.retrieveFileStream(path);
           if (in == null) {
             engine.setRestartOffset(0);
-            throw Failures.refused(engine, "RETR " + path);
+            throw Failures.refused(engine, "RETR " + path, NetNotFoundException.Target.ITEM);
           }
           long copied = copy(in, target, true, expected, progress, doing);
           if (!engine.completePendingCommand()) {
@@ -211,7 +214,11 @@ public final class Session implements AutoCloseable {
 
   /** Deletes a file. */
   public FtpReply.Done delete(String path) throws IOException {
-    return done("deleting '" + path + "'", "DELE " + path, () -> engine.deleteFile(path));
+    return done(
+        "deleting '" + path + "'",
+        "DELE " + path,
+        NetNotFoundException.Target.ITEM,
+        () -> engine.deleteFile(path));
   }
 
   /** Renames a file or directory. */
@@ -235,6 +242,7 @@ public final class Session implements AutoCloseable {
     return done(
         "changing directory to '" + path + "'",
         "CWD " + path,
+        NetNotFoundException.Target.CONTAINER,
         () -> engine.changeWorkingDirectory(path));
   }
 
@@ -255,7 +263,8 @@ public final class Session implements AutoCloseable {
         "asking the size of '" + path + "'",
         () -> {
           String size = engine.getSize(path);
-          Failures.requireCompletion(engine, size != null, "SIZE " + path);
+          Failures.requireCompletion(
+              engine, size != null, "SIZE " + path, NetNotFoundException.Target.ITEM);
           return new FtpReply.FileSize(
               engine.getReplyCode(), engine.replyText(), parseSize(size, path));
         });
@@ -267,7 +276,8 @@ public final class Session implements AutoCloseable {
         "asking the modification time of '" + path + "'",
         () -> {
           String raw = engine.getModificationTime(path);
-          Failures.requireCompletion(engine, raw != null, "MDTM " + path);
+          Failures.requireCompletion(
+              engine, raw != null, "MDTM " + path, NetNotFoundException.Target.ITEM);
           Instant time = org.apache.commons.net.ftp.parser.MLSxEntryParser.parseGmtInstant(raw.trim());
           if (time == null) {
             throw new NetProtocolException(context, "unreadable MDTM reply: " + raw.trim());
@@ -375,6 +385,18 @@ public final class Session implements AutoCloseable {
         doing,
         () -> {
           Failures.requireCompletion(engine, call.call(), what);
+          return new FtpReply.Done(engine.getReplyCode(), engine.replyText());
+        });
+  }
+
+  /** As {@link #done(String, String, Call)}, a 550 meaning that {@code missing} is missing. */
+  private FtpReply.Done done(
+      String doing, String what, NetNotFoundException.Target missing, Call<Boolean> call)
+      throws IOException {
+    return run(
+        doing,
+        () -> {
+          Failures.requireCompletion(engine, call.call(), what, missing);
           return new FtpReply.Done(engine.getReplyCode(), engine.replyText());
         });
   }

@@ -66,14 +66,7 @@ public final class GopherProvider implements ClientProvider {
   }
 
   private static GopherClient connect(GopherUrl target, NetOptions options) throws IOException {
-    GopherClient client = new GopherClient(options);
-    try {
-      client.connect(target.endpoint());
-      return client;
-    } catch (IOException | RuntimeException e) {
-      client.close();
-      throw e;
-    }
+    return ClientProvider.connected(new GopherClient(options), target.endpoint());
   }
 
   private static GopherMenu menu(GopherClient client, GopherUrl target) throws IOException {

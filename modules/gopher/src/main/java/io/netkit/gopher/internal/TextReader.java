@@ -2,6 +2,7 @@ package io.netkit.gopher.internal;
 
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetNotFoundException;
 import io.netkit.core.NetReplyException;
 import io.netkit.core.TransferListener;
 import io.netkit.core.line.DotTerminatedInputStream;
@@ -138,7 +139,8 @@ public final class TextReader {
             && !fields[3].isEmpty()
             && fields[3].chars().allMatch(c -> c >= '0' && c <= '9');
     if (errorItem) {
-      throw new NetReplyException(context, 3, fields[0].substring(1), "text item");
+      throw new NetNotFoundException(
+          context, NetNotFoundException.Target.ITEM, 3, fields[0].substring(1), "text item");
     }
   }
 

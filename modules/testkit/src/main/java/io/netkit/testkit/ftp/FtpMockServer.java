@@ -52,7 +52,10 @@ import org.mockftpserver.fake.filesystem.UnixFakeFileSystem;
  * control connection without a final reply. Faults apply to connections accepted (DRIP) or
  * commands handled (the others) after they are set.
  *
- * <p>Files stay in memory: keep them small (a few MiB). Set-up methods may be called before or
+ * <p>Uploads stay in memory unless {@link #writeThrough(Path, String)} mirrors the tree to a
+ * directory on disk; {@link #anonymousMayWrite(boolean)} makes anonymous sessions read-only.
+ *
+ * <p>Files stay in memory (uploads too): keep them small (a few MiB). Set-up methods may be called before or
  * after {@link #start}; the server is thread-safe as far as MockFtpServer is (its sessions each
  * run on their own thread; it polls the control connection every 20 ms, so each command costs up
  * to that much).
@@ -64,6 +67,9 @@ public final class FtpMockServer implements MockServer {
   private final UnixFakeFileSystem files = new UnixFakeFileSystem();
   private final LoopbackFakeFtpServer server;
   private volatile boolean running;
+  private volatile boolean anonymousMayWrite = true;
+  private volatile Path diskRoot;
+  private volatile String diskBase = "/";
 
   /** A server with an empty file system (just {@code /}) and no users. */
   public FtpMockServer() {
@@ -77,6 +83,19 @@ public final class FtpMockServer implements MockServer {
     server.setCommandHandler(CommandNames.REST, new Handlers.Rest());
     server.setCommandHandler(CommandNames.RETR, new Handlers.Retr(fault::get));
     server.setCommandHandler("MDTM", new Handlers.Mdtm());
+    WriteCommands.Disk disk = this::diskPath;
+    server.setCommandHandler(
+        CommandNames.STOR, new WriteCommands.Store(false, () -> anonymousMayWrite, disk));
+    server.setCommandHandler(
+        CommandNames.APPE, new WriteCommands.Store(true, () -> anonymousMayWrite, disk));
+    server.setCommandHandler(CommandNames.STOU, new WriteCommands.Refused(() -> anonymousMayWrite));
+    for (String name :
+        new String[] {CommandNames.MKD, CommandNames.DELE, CommandNames.RMD, CommandNames.RNTO}) {
+      server.setCommandHandler(
+          name,
+          new WriteCommands.Mirrored(
+              name, server.getCommandHandler(name), () -> anonymousMayWrite, disk));
+    }
   }
 
   /** Adds an account whose home directory (created if missing) is where it logs in. */
@@ -94,6 +113,45 @@ public final class FtpMockServer implements MockServer {
     account.setPasswordCheckedDuringValidation(false);
     server.addUserAccount(account);
     return this;
+  }
+
+  /**
+   * Whether {@code anonymous} may change the file system (upload, delete, make directories);
+   * default true. When false, those commands get {@code 550 Permission denied} for anonymous
+   * sessions, as on a public FTP server; other accounts are unaffected.
+   */
+  public FtpMockServer anonymousMayWrite(boolean allowed) {
+    anonymousMayWrite = allowed;
+    return this;
+  }
+
+  /**
+   * Writes clients' changes below {@code remote} through to {@code directory} on disk: uploads
+   * are stored there (before the {@code 226} reply: a completed upload is in the file), and MKD,
+   * DELE, RMD and RNTO are repeated there. Combine with {@link #copyFrom(Path, String)} of the
+   * same directory to serve a directory read-write. Paths cannot leave {@code directory}.
+   */
+  public FtpMockServer writeThrough(Path directory, String remote) {
+    String base = remote.endsWith("/") ? remote : remote + "/";
+    diskBase = base;
+    diskRoot = directory.toAbsolutePath().normalize();
+    return this;
+  }
+
+  /** The file on disk that mirrors {@code remote}, or null when not mirrored. */
+  private Path diskPath(String remote) {
+    Path root = diskRoot;
+    if (root == null) {
+      return null;
+    }
+    String base = diskBase;
+    String normalized = remote.replace('\\', '/');
+    if (!(normalized + "/").startsWith(base)) {
+      return null;
+    }
+    String relative = normalized.length() <= base.length() ? "" : normalized.substring(base.length());
+    Path file = root.resolve(relative).normalize();
+    return file.startsWith(root) ? file : null;
   }
 
   /** Creates a directory (and its parents). */
@@ -134,7 +192,7 @@ public final class FtpMockServer implements MockServer {
 
   /**
    * Copies the tree under {@code directory} on disk into {@code remote} (files are read into
-   * memory). Uploads later go to memory only, never back to disk.
+   * memory). Uploads later go to memory only, unless {@link #writeThrough} says where on disk.
    *
    * @throws IOException when the directory cannot be read
    */
@@ -213,7 +271,9 @@ public final class FtpMockServer implements MockServer {
     server.start();
     if (!server.isStarted()) {
       server.stop();
-      throw new IOException("cannot listen on 127.0.0.1:" + port);
+      IOException why = server.bindFailure();
+      String reason = why == null || why.getMessage() == null ? "" : ": " + why.getMessage();
+      throw new IOException("cannot listen on 127.0.0.1:" + port + reason, why);
     }
     running = true;
   }

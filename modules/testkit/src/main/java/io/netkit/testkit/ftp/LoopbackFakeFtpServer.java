@@ -26,11 +26,26 @@ final class LoopbackFakeFtpServer extends FakeFtpServer {
 
   private final Supplier<Fault> fault;
   private final Supplier<Duration> dripDelay;
+  private volatile IOException bindFailure;
 
   LoopbackFakeFtpServer(Supplier<Fault> fault, Supplier<Duration> dripDelay) {
     this.fault = fault;
     this.dripDelay = dripDelay;
-    this.serverSocketFactory = LOOPBACK;
+    // MockFtpServer binds on its own thread and only logs a failure: keep it for start() to say.
+    this.serverSocketFactory =
+        port -> {
+          try {
+            return LOOPBACK.createServerSocket(port);
+          } catch (IOException e) {
+            bindFailure = e;
+            throw e;
+          }
+        };
+  }
+
+  /** Why the control port could not be bound, if it could not. */
+  IOException bindFailure() {
+    return bindFailure;
   }
 
   @Override

@@ -24,4 +24,9 @@ public final class GopherMockServerProvider implements MockServerProvider {
   public MockServer newServer(Path root, Optional<Credentials> account) throws IOException {
     return GopherMockServer.serving(root);
   }
+
+  @Override
+  public boolean servesFileTree() {
+    return true;
+  }
 }
