@@ -1,0 +1,85 @@
+package io.netkit.imap;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+
+/**
+ * A one-connection IMAP server for hostile cases no real server produces: it greets, then answers
+ * each command line with what {@code answer} returns for (tag, command line); null means stay
+ * silent. Records the lines received.
+ */
+final class ScriptedImapServer implements AutoCloseable {
+  private final ServerSocket socket;
+  private final List<String> received = new CopyOnWriteArrayList<>();
+  private final Thread thread;
+
+  ScriptedImapServer(String greeting, BiFunction<String, String, String> answer) throws IOException {
+    socket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+    thread = new Thread(() -> serve(greeting, answer), "scripted-imap");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  int port() {
+    return socket.getLocalPort();
+  }
+
+  List<String> received() {
+    return List.copyOf(received);
+  }
+
+  /** The usual answers: capabilities as given, LOGIN ok, LOGOUT bye. */
+  static String standard(String tag, String line, String capabilities) {
+    String command = line.substring(line.indexOf(' ') + 1).toUpperCase(Locale.ROOT);
+    if (command.startsWith("CAPABILITY")) {
+      return "* CAPABILITY " + capabilities + "\r\n" + tag + " OK done\r\n";
+    }
+    if (command.startsWith("LIST")) {
+      return "* LIST (\\HasNoChildren) \"/\" INBOX\r\n" + tag + " OK done\r\n";
+    }
+    if (command.startsWith("LOGIN")) {
+      return tag + " OK logged in\r\n";
+    }
+    if (command.startsWith("LOGOUT")) {
+      return "* BYE bye\r\n" + tag + " OK done\r\n";
+    }
+    return null;
+  }
+
+  private void serve(String greeting, BiFunction<String, String, String> answer) {
+    try (Socket client = socket.accept()) {
+      OutputStream out = client.getOutputStream();
+      out.write(greeting.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      BufferedReader in = new BufferedReader(
+          new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+      for (String line; (line = in.readLine()) != null; ) {
+        received.add(line);
+        int space = line.indexOf(' ');
+        String tag = space < 0 ? line : line.substring(0, space);
+        String reply = answer.apply(tag, line);
+        if (reply != null) {
+          out.write(reply.getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+        }
+      }
+    } catch (IOException e) {
+      // the client went away, or the server was closed
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
