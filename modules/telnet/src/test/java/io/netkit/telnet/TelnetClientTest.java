@@ -1,0 +1,162 @@
+package io.netkit.telnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netkit.core.Credentials;
+import io.netkit.core.Endpoint;
+import io.netkit.core.NetAuthenticationException;
+import io.netkit.core.NetOptions;
+import io.netkit.core.NetTlsException;
+import io.netkit.core.TlsMode;
+import io.netkit.core.trace.TraceEvent;
+import io.netkit.testkit.telnet.TelnetMockServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TelnetClientTest {
+  static final Credentials ACCOUNT = new Credentials("alice", "s3cret-pw");
+  static final Duration STEP = Duration.ofSeconds(10);
+
+  private final TelnetMockServer server = new TelnetMockServer(ACCOUNT);
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  private Endpoint account() {
+    return server.endpoint().withCredentials(ACCOUNT);
+  }
+
+  @Test
+  void logsInThroughThePromptsAndRunsTheShellDialogue() throws Exception {
+    server.start();
+    try (TelnetClient telnet = new TelnetClient(NetOptions.defaults())) {
+      telnet.connect(account());
+      assertEquals("\r\n$ ", telnet.afterLogin()); // consumed by the login, kept for display
+      telnet.sendLine("hello");
+      TelnetMatch echoed = telnet.expect("hello\r\n$ ", STEP);
+      assertEquals("hello\r\n", echoed.before()); // echoed as typed, then printed back
+      telnet.sendLine("quit");
+      assertEquals("quit\r\n", telnet.expect("bye\r\n", STEP).before());
+      assertEquals(-1, telnet.read(new byte[16], 0, 16, STEP));
+      assertFalse(telnet.isConnected(), "the server closed, so did the client");
+      assertEquals(-1, telnet.read(new byte[1], 0, 1, STEP), "and stays at the end");
+    }
+    assertEquals(List.of("alice", "s3cret-pw", "hello", "quit"), server.lines());
+  }
+
+  @Test
+  void agreesToEchoSuppressGoAheadTerminalTypeAndWindowSize() throws Exception {
+    server.start();
+    TelnetOptions options =
+        TelnetOptions.builder().terminalType("xterm-netkit").windowSize(100, 40).build();
+    try (TelnetClient telnet = new TelnetClient(NetOptions.defaults(), options)) {
+      telnet.connect(account());
+      assertTrue(telnet.remoteEcho());
+      telnet.sendLine("term");
+      assertEquals("xterm-netkit", lastLine(telnet.expect(Pattern.compile("\r\n\\$ $"), STEP)));
+      telnet.sendLine("size");
+      assertEquals("100x40", lastLine(telnet.expect(Pattern.compile("\r\n\\$ $"), STEP)));
+      telnet.resize(132, 255); // 255 is IAC: doubled exactly once on the wire
+      telnet.sendLine("size");
+      assertEquals("132x255", lastLine(telnet.expect(Pattern.compile("\r\n\\$ $"), STEP)));
+    }
+    List<String> said = server.negotiations();
+    assertTrue(said.contains("DO 1"), said.toString()); // the server may echo
+    assertTrue(said.contains("WILL 3") && said.contains("DO 3"), said.toString());
+    assertTrue(said.contains("WILL 24") && said.contains("WILL 31"), said.toString());
+    assertEquals(List.of("xterm-netkit"), server.terminalTypes());
+    assertEquals(List.of("100x40", "132x255"), server.windowSizes());
+  }
+
+  @Test
+  void runsAScriptedDialogue() throws Exception {
+    server.start();
+    TelnetScript script =
+        TelnetScript.builder()
+            .expect("login: ", STEP)
+            .sendLine("alice")
+            .expectRegex("(?i)password: $", STEP)
+            .sendLine("s3cret-pw")
+            .expect("$ ", STEP)
+            .sendLine("one two")
+            .expectRegex("(one) (two)\r\n\\$ ", STEP)
+            .sendLine("quit")
+            .expect("bye", STEP)
+            .build();
+    try (TelnetClient telnet = new TelnetClient(NetOptions.defaults())) {
+      telnet.connect(server.endpoint()); // no credentials: the script logs in
+      List<TelnetMatch> matches = telnet.run(script);
+      assertEquals(5, matches.size());
+      assertEquals("one", matches.get(3).group(1));
+      assertEquals("two", matches.get(3).group(2));
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsAnAuthenticationFailure() throws Exception {
+    server.start();
+    try (TelnetClient telnet = new TelnetClient(NetOptions.defaults())) {
+      NetAuthenticationException e =
+          assertThrows(
+              NetAuthenticationException.class,
+              () -> telnet.connect(server.endpoint().withCredentials(new Credentials("alice", "nope"))));
+      assertTrue(e.getMessage().contains("Login incorrect"), e.getMessage());
+      assertFalse(e.getMessage().contains("nope"));
+      assertFalse(telnet.isConnected());
+    }
+  }
+
+  @Test
+  void thePasswordNeverAppearsInTheTraceWhichSeesTheSession() throws Exception {
+    server.start();
+    List<TraceEvent> events = new CopyOnWriteArrayList<>();
+    NetOptions traced = NetOptions.builder().trace(events::add).build();
+    try (TelnetClient telnet = new TelnetClient(traced)) {
+      telnet.connect(account());
+      telnet.sendLine("traced line");
+      telnet.expect("traced line\r\n$ ", STEP);
+    }
+    String all = events.stream().map(TraceEvent::text).reduce("", (a, b) -> a + "\n" + b);
+    assertTrue(all.contains("login:"), all);
+    assertTrue(all.contains("traced line"), all);
+    assertFalse(all.contains("s3cret-pw"), all);
+  }
+
+  @Test
+  void requiredTlsIsRefusedBeforeAnyConnection() throws Exception {
+    server.start();
+    NetOptions tls = NetOptions.builder().tlsMode(TlsMode.STARTTLS_REQUIRED).build();
+    try (TelnetClient telnet = new TelnetClient(tls)) {
+      assertThrows(NetTlsException.class, () -> telnet.connect(account()));
+    }
+    assertEquals(0, server.acceptedCount());
+  }
+
+  @Test
+  void linesEndInCrLfAndABareCrGoesOutAsCrNul() throws Exception {
+    server.start();
+    try (TelnetClient telnet = new TelnetClient(NetOptions.defaults())) {
+      telnet.connect(account());
+      telnet.send(new byte[] {'a', '\r', 'b', '\r', '\n'});
+      telnet.expect("$ ", STEP);
+    }
+    String raw = new String(server.received(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertTrue(raw.contains("alice\r\n"), raw);
+    assertTrue(raw.contains("a\r\0b\r\n"), raw);
+  }
+
+  static String lastLine(TelnetMatch match) {
+    String before = match.before();
+    int cut = before.lastIndexOf("\r\n");
+    return cut < 0 ? before : before.substring(cut + 2);
+  }
+}
