@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The real servers that {@code scripts/servers.sh start} runs, as its {@code servers.env} describes
@@ -20,7 +22,8 @@ import java.util.Optional;
  * <p>Where the file is: {@code $NETKIT_SERVERS_ENV}, else {@code /tmp/netkit-servers/servers.env}.
  * What happens when something is missing (the file, a key, a port that does not answer, a tool
  * such as curl): with {@code NETKIT_INTEROP=1} (CI) the test fails; otherwise it is skipped (a JUnit
- * assumption) with a message saying how to run it.
+ * assumption) with a message saying how to run it, and that reason is printed on stderr once
+ * (Maven's console would show only a count of skipped tests).
  *
  * <pre>{@code
  * RealServers servers = RealServers.load();
@@ -119,6 +122,15 @@ public final class RealServers {
     if (required()) {
       fail("interop: " + why + " and " + REQUIRED_VARIABLE + "=1");
     }
+    // Maven's console shows only "Skipped: 25"; the reason would be left in the surefire XML.
+    // Each distinct reason is printed once per test JVM, however many tests it skips.
+    if (ANNOUNCED.add(why)) {
+      System.err.println("[interop] skipped: " + why + " (set " + REQUIRED_VARIABLE + "=1 to fail instead)");
+      System.err.flush();
+    }
     abort(message);
   }
+
+  /** The reasons already printed (see {@link #unavailable}). */
+  private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
 }

@@ -7,6 +7,7 @@ import io.netkit.core.TlsMode;
 import io.netkit.core.Trust;
 import io.netkit.ftp.FtpClient;
 import io.netkit.ftp.FtpEntry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -24,7 +25,20 @@ import java.time.Duration;
 public final class FtpListAndDownload {
   private FtpListAndDownload() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("FtpListAndDownload: " + e.getMessage());
+      System.exit(2);
+    } catch (IOException e) {
+      // A refused login, a missing file, a server that is not there: one line, not a trace.
+      System.err.println("FtpListAndDownload: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws IOException {
     if (args.length < 2) {
       System.err.println(
           "usage: FtpListAndDownload HOST[:PORT] DIRECTORY [FILE [LOCAL]] [--user U:P] [--tls CA.pem]");

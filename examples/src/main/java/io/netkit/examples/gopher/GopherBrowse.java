@@ -1,7 +1,6 @@
 package io.netkit.examples.gopher;
 
 import io.netkit.core.Endpoint;
-import io.netkit.core.NetException;
 import io.netkit.core.NetOptions;
 import io.netkit.gopher.GopherClient;
 import io.netkit.gopher.GopherItem;
@@ -28,7 +27,14 @@ public final class GopherBrowse {
       System.err.println("usage: GopherBrowse HOST [PORT [SELECTOR]]");
       System.exit(2);
     }
-    int port = args.length > 1 ? Integer.parseInt(args[1]) : 70;
+    int port;
+    try {
+      port = args.length > 1 ? Integer.parseInt(args[1]) : 70;
+    } catch (NumberFormatException e) {
+      System.err.println("GopherBrowse: the port must be a number: " + args[1]);
+      System.exit(2);
+      return;
+    }
     String selector = args.length > 2 ? args[2] : "";
     NetOptions options =
         NetOptions.builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(20)).build();
@@ -54,8 +60,9 @@ public final class GopherBrowse {
       } else {
         System.out.print(gopher.text(text.selector()));
       }
-    } catch (NetException e) {
-      System.err.println("gopher: " + e.getMessage());
+    } catch (IOException e) {
+      // The message already says "gopher 127.0.0.1:70: ...": only the program's name goes first.
+      System.err.println("GopherBrowse: " + e.getMessage());
       System.exit(1);
     }
   }

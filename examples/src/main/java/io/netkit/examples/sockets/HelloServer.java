@@ -41,12 +41,17 @@ public final class HelloServer {
   }
 
   /** Runs until killed. */
-  public static void main(String[] args) throws Exception {
-    int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
-    String host = args.length > 1 ? args[1] : "127.0.0.1";
-    TcpServer server = start(Endpoint.of(host, port), System.out);
-    System.out.println("Listening on " + server.address() + " (Ctrl-C to stop)");
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    Thread.currentThread().join();
+  public static void main(String[] args) {
+    ExampleMain.run(
+        "HelloServer",
+        () -> {
+          int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+          String host = args.length > 1 ? args[1] : "127.0.0.1";
+          TcpServer server = start(Endpoint.of(host, port), System.out);
+          // The endpoint prints as host:port (an InetSocketAddress would print "/127.0.0.1:...").
+          System.out.println("Listening on " + server.endpoint() + " (Ctrl-C to stop)");
+          Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+          Thread.currentThread().join();
+        });
   }
 }

@@ -24,9 +24,9 @@ public final class UdpHelloClient {
   }
 
   /** Prints the server's greeting. */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     String host = args.length > 0 ? args[0] : "127.0.0.1";
     String port = args.length > 1 ? args[1] : String.valueOf(HelloServer.DEFAULT_PORT);
-    System.out.println(exchange(Endpoint.of(host, port)));
+    ExampleMain.run("UdpHelloClient", () -> System.out.println(exchange(Endpoint.of(host, port))));
   }
 }

@@ -38,13 +38,17 @@ public final class UdpHelloServer {
   }
 
   /** Runs until killed. */
-  public static void main(String[] args) throws IOException {
-    int port = args.length > 0 ? Integer.parseInt(args[0]) : HelloServer.DEFAULT_PORT;
-    try (UdpSocket socket = bind(port)) {
-      System.out.println("Listening for datagrams on 127.0.0.1:" + socket.localPort());
-      while (true) {
-        serveOne(socket, System.out);
-      }
-    }
+  public static void main(String[] args) {
+    ExampleMain.run(
+        "UdpHelloServer",
+        () -> {
+          int port = args.length > 0 ? Integer.parseInt(args[0]) : HelloServer.DEFAULT_PORT;
+          try (UdpSocket socket = bind(port)) {
+            System.out.println("Listening for datagrams on 127.0.0.1:" + socket.localPort());
+            while (true) {
+              serveOne(socket, System.out);
+            }
+          }
+        });
   }
 }

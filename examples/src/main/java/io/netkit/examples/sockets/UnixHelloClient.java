@@ -24,8 +24,8 @@ public final class UnixHelloClient {
   }
 
   /** Prints the server's greeting. */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     Path path = args.length > 0 ? Path.of(args[0]) : UnixHelloServer.DEFAULT_PATH;
-    System.out.println(receiveGreeting(path));
+    ExampleMain.run("UnixHelloClient", () -> System.out.println(receiveGreeting(path)));
   }
 }

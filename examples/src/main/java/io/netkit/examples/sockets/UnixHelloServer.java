@@ -29,11 +29,15 @@ public final class UnixHelloServer {
   }
 
   /** Runs until killed; removes the socket file on exit. */
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     Path path = args.length > 0 ? Path.of(args[0]) : DEFAULT_PATH;
-    UnixServer server = start(path, System.out);
-    System.out.println("Listening on " + path + " (Ctrl-C to stop)");
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    Thread.currentThread().join();
+    ExampleMain.run(
+        "UnixHelloServer",
+        () -> {
+          UnixServer server = start(path, System.out);
+          System.out.println("Listening on " + path + " (Ctrl-C to stop)");
+          Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+          Thread.currentThread().join();
+        });
   }
 }

@@ -63,4 +63,34 @@ class ProtocolExamplesTest {
       assertEquals("remember the milk\n", Files.readString(local));
     }
   }
+
+  @Test
+  void ftpListAndDownloadWithAWrongPasswordSaysSoInOneLine() throws Exception {
+    try (FtpMockServer server = new FtpMockServer().user("alice", "secret", "/home/alice")) {
+      server.start();
+      String[] r =
+          io.netkit.examples.sockets.HelloExamplesTestSupport.runMain(
+              FtpListAndDownload.class, "127.0.0.1:" + server.port(), "", "--user", "alice:wrong");
+      assertEquals("1", r[0], r[1]);
+      assertEquals(1, r[1].strip().lines().count(), r[1]);
+      assertTrue(r[1].startsWith("FtpListAndDownload: ftp 127.0.0.1:"), r[1]);
+      assertTrue(r[1].contains("530"), r[1]);
+      assertTrue(!r[1].contains("wrong"), "no password: " + r[1]);
+    }
+  }
+
+  @Test
+  void gopherBrowseToAClosedPortSaysSoOnce() throws Exception {
+    int closed;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      closed = probe.getLocalPort();
+    }
+    String[] r =
+        io.netkit.examples.sockets.HelloExamplesTestSupport.runMain(
+            GopherBrowse.class, "127.0.0.1", String.valueOf(closed));
+    assertEquals("1", r[0], r[1]);
+    assertEquals(1, r[1].strip().lines().count(), r[1]);
+    assertTrue(r[1].startsWith("GopherBrowse: gopher 127.0.0.1:" + closed + ": "), r[1]);
+    assertTrue(!r[1].contains("gopher: gopher"), r[1]);
+  }
 }

@@ -89,4 +89,66 @@ class HelloExamplesTest {
       server.waitFor(5, TimeUnit.SECONDS);
     }
   }
+
+  /** Runs an example's main as its own process; returns exit code and all it printed. */
+  static String[] runMain(Class<?> main, String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(java.util.List.of(args));
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "example did not finish");
+    return new String[] {String.valueOf(p.exitValue()), output};
+  }
+
+  @Test
+  void clientToAClosedPortSaysSoInOneLineAndExitsNonZero() throws Exception {
+    int closed;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      closed = probe.getLocalPort();
+    }
+    String[] r = runMain(HelloClient.class, "127.0.0.1", String.valueOf(closed));
+    assertEquals("1", r[0], r[1]);
+    assertEquals(1, r[1].strip().lines().count(), r[1]);
+    assertTrue(r[1].startsWith("HelloClient: "), r[1]);
+    assertTrue(r[1].contains("127.0.0.1:" + closed), r[1]);
+    assertTrue(!r[1].contains("\tat ") && !r[1].contains("Exception"), "no stack trace: " + r[1]);
+  }
+
+  @Test
+  void serverOnAPortInUseSaysSoInOneLine() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String[] r = runMain(HelloServer.class, String.valueOf(taken.getLocalPort()));
+      assertEquals("1", r[0], r[1]);
+      assertEquals(1, r[1].strip().lines().count(), r[1]);
+      assertTrue(r[1].startsWith("HelloServer: "), r[1]);
+    }
+  }
+
+  @Test
+  void serverSaysWhereItListensWithoutAStraySlash() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process server =
+        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HelloServer.class.getName(), "0")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      String first =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
+              .readLine();
+      assertTrue(first != null && first.matches("Listening on 127\\.0\\.0\\.1:\\d+ \\(Ctrl-C to stop\\)"), first);
+    } finally {
+      server.destroy();
+      server.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
 }

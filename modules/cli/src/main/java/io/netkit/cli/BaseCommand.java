@@ -6,6 +6,8 @@ import io.netkit.cli.internal.Units;
 import io.netkit.cli.internal.UrlArgument;
 import io.netkit.cli.internal.UsageException;
 import io.netkit.core.Credentials;
+import io.netkit.core.NetOptions;
+import io.netkit.core.spi.ClientProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,16 +50,43 @@ abstract class BaseCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    long start = System.nanoTime();
     Duration limit;
     try {
+      if (asksForPassword()) {
+        common.askForPassword(terminal); // before the clock starts, as curl asks
+      }
       limit = boundedByMaxTime() && common.maxTime != null
           ? Units.seconds("--max-time", common.maxTime)
           : null;
     } catch (UsageException e) {
-      return report(e, start);
+      return report(e, System.nanoTime());
     }
+    long start = System.nanoTime();
     return limit == null ? runAndReport(start) : runWithin(limit, start);
+  }
+
+  /**
+   * True for a command that logs in to a server: {@code -u USER} without a password then asks for
+   * one at the terminal. False for {@code serve}, whose {@code -u} names the account served.
+   */
+  boolean asksForPassword() {
+    return true;
+  }
+
+  /**
+   * The exit code for a failure of this command: {@link Failures#exitCode} unless the command
+   * knows better (a refusal of {@code put} is curl's "upload failed").
+   */
+  int exitCode(Exception failure) {
+    return Failures.exitCode(failure);
+  }
+
+  /**
+   * Common options that mean nothing to this command, left out of its help and refused: e.g.
+   * {@code ports} talks to no server. Names as the options spell them ({@code "--user"}).
+   */
+  java.util.List<String> unusedCommonOptions() {
+    return java.util.List.of();
   }
 
   /** False for a command that --max-time does not bound (a server runs until stopped). */
@@ -140,7 +169,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /** Prints the failure as one line (unless the command already reported) and picks the code. */
   private int report(Exception e, long start) {
-    int code = Failures.exitCode(e);
+    int code = exitCode(e);
     String message = Failures.message(e);
     if (code != ExitCode.TIMEOUT && ranPastMaxTime(start)) {
       // The deadline closes the connection under the module, which may then report a closed
@@ -174,6 +203,19 @@ abstract class BaseCommand implements Callable<Integer> {
   /** Parses the URL argument, applying {@code -u}. */
   URI url(String text) {
     return UrlArgument.parse(text, common.credentials());
+  }
+
+  /**
+   * The options for {@code url}: the common options as its provider adjusts them (TLS for an
+   * {@code s} scheme), with the credentials in play masked in the trace; {@code --insecure}
+   * warns only when the connection will use TLS.
+   *
+   * @throws io.netkit.cli.internal.LocalFileException when the {@code --cacert} file cannot be
+   *     read
+   */
+  NetOptions options(ClientProvider provider, URI url)
+      throws io.netkit.cli.internal.LocalFileException {
+    return common.netOptions(terminal, secrets(url), provider, url);
   }
 
   /** The credentials in a URL and from {@code -u}, for trace masking. */

@@ -10,7 +10,9 @@ import io.netkit.core.TlsMode;
 import io.netkit.core.Trust;
 import io.netkit.core.UnsafeArgumentException;
 import io.netkit.core.trace.TraceSink;
+import io.netkit.core.spi.ClientProvider;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,13 @@ public final class CommonOptions {
   @Option(
       names = {"-u", "--user"},
       paramLabel = "USER:PASSWORD",
-      description = "Log in as USER (overrides the URL's userinfo; for serve: the account served).")
+      description =
+          "Log in as USER (overrides the URL's userinfo). With USER alone, the password is"
+              + " asked for on a terminal, without echo.")
   String user;
+
+  /** The credentials once a password was asked for; null until then. */
+  private Credentials asked;
 
   @Option(
       names = "--connect-timeout",
@@ -48,10 +55,10 @@ public final class CommonOptions {
 
   @Option(
       names = "--tls",
-      paramLabel = "required|if-offered|none",
+      paramLabel = "MODE",
       description =
-          "STARTTLS policy for plain schemes (default none); the s schemes (ftps, gophers) are"
-              + " TLS from the first byte.")
+          "STARTTLS for plain schemes: required, if-offered or none (default). The s schemes"
+              + " (ftps, gophers) are TLS from the first byte.")
   String tls;
 
   @Option(
@@ -78,15 +85,51 @@ public final class CommonOptions {
       description = "Show stack traces with errors.")
   boolean verbose;
 
-  /** The credentials from {@code -u}, or null. */
+  /**
+   * The credentials from {@code -u}, or null.
+   *
+   * @throws UsageException when {@code -u} has no user name or an unsafe character
+   */
   Credentials credentials() {
     if (user == null) {
       return null;
     }
+    if (asked != null) {
+      return asked;
+    }
+    Credentials parsed;
     try {
-      return Credentials.parse(user);
+      parsed = Credentials.parse(user);
     } catch (UnsafeArgumentException e) {
       throw new UsageException("bad -u value: " + e.getMessage());
+    }
+    if (parsed.user().isEmpty()) {
+      throw new UsageException("-u needs a user name: -u USER[:PASSWORD]");
+    }
+    return parsed;
+  }
+
+  /**
+   * As curl does for {@code -u USER} without a password: asks for it at the terminal, without
+   * echo. Nothing happens when {@code -u} has a password, or there is nobody to ask (the empty
+   * password then goes to the server, which may accept it: anonymous FTP does).
+   *
+   * @throws UsageException when {@code -u} is malformed
+   */
+  void askForPassword(Terminal terminal) {
+    if (user == null || user.indexOf(':') >= 0 || terminal.passwords() == null) {
+      return;
+    }
+    Credentials named = credentials();
+    char[] typed = terminal.passwords().read("Enter password for user '" + named.user() + "': ");
+    if (typed != null) {
+      try {
+        asked = new Credentials(named.user(), new String(typed));
+      } catch (UnsafeArgumentException e) {
+        throw new UsageException("bad password: " + e.getMessage());
+      } finally {
+        java.util.Arrays.fill(typed, '\0');
+      }
     }
   }
 
@@ -98,6 +141,38 @@ public final class CommonOptions {
    * @throws LocalFileException when the {@code --cacert} file cannot be read
    */
   NetOptions netOptions(Terminal terminal, List<Credentials> secrets) throws LocalFileException {
+    NetOptions options = baseOptions(terminal, secrets);
+    warnIfInsecure(terminal, options, true);
+    return options;
+  }
+
+  /**
+   * The options for one URL: these flags, adjusted by the URL's provider (an {@code s} scheme
+   * turns TLS on). {@code --insecure}'s warning is printed only when the connection will use TLS:
+   * it means nothing on a plain {@code ftp://} connection.
+   *
+   * @throws UsageException for a bad value
+   * @throws LocalFileException when the {@code --cacert} file cannot be read
+   */
+  NetOptions netOptions(
+      Terminal terminal, List<Credentials> secrets, ClientProvider provider, URI url)
+      throws LocalFileException {
+    NetOptions options = provider.options(url, baseOptions(terminal, secrets));
+    warnIfInsecure(terminal, options, options.tlsMode() != TlsMode.NONE);
+    return options;
+  }
+
+  private void warnIfInsecure(Terminal terminal, NetOptions options, boolean usesTls) {
+    if (insecure && usesTls) {
+      // Loud on purpose, and even with -s: this turns off the protection TLS exists for.
+      terminal.err().println(
+          "netkit: WARNING: --insecure: TLS certificates and host names are NOT checked;"
+              + " anyone on the network path can read and change this connection");
+    }
+  }
+
+  private NetOptions baseOptions(Terminal terminal, List<Credentials> secrets)
+      throws LocalFileException {
     NetOptions.Builder b = NetOptions.builder();
     if (connectTimeout != null) {
       b.connectTimeout(Units.seconds("--connect-timeout", connectTimeout));
@@ -124,14 +199,11 @@ public final class CommonOptions {
                 : e instanceof java.nio.file.AccessDeniedException
                     ? "permission denied"
                     : e.getMessage();
-        throw new LocalFileException("cannot read --cacert " + cacert + ": " + why, e);
+        throw new LocalFileException(
+            "cannot read --cacert " + cacert + ": " + why, e, ExitCode.CACERT_FILE);
       }
     }
     if (insecure) {
-      // Loud on purpose, and even with -s: this turns off the protection TLS exists for.
-      terminal.err().println(
-          "netkit: WARNING: --insecure: TLS certificates and host names are NOT checked;"
-              + " anyone on the network path can read and change this connection");
       b.trust(Trust.insecureTrustAllForTestsOnly());
     }
     if (trace) {

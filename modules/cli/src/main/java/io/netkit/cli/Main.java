@@ -26,7 +26,8 @@ public final class Main {
 
   static int run(String[] args, Terminal terminal, Catalog catalog) {
     try {
-      return NetkitCommand.commandLine(terminal, catalog).execute(args);
+      picocli.CommandLine command = NetkitCommand.commandLine(terminal, catalog);
+      return command.execute(NetkitCommand.hoist(command, args));
     } finally {
       terminal.out().flush();
       terminal.err().flush();

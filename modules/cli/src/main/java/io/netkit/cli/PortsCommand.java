@@ -16,10 +16,23 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ports",
     mixinStandardHelpOptions = true,
-    description = "Show the protocols, their well-known ports, and which this build supports.")
+    description = {
+      "Show the protocols, their ports, and which this build supports.",
+      "",
+      "One row per protocol: URL schemes, well-known port, implicit-TLS port, the",
+      "engine behind the module, and whether this build has the module."
+    })
 final class PortsCommand extends BaseCommand {
   PortsCommand(Terminal terminal, Catalog catalog) {
     super(terminal, catalog);
+  }
+
+  /** A table printed from memory: no server, no login, no timeout, nothing to trace. */
+  @Override
+  java.util.List<String> unusedCommonOptions() {
+    return java.util.List.of(
+        "--user", "--connect-timeout", "--timeout", "--max-time", "--tls", "--cacert",
+        "--insecure", "--trace", "--silent", "--verbose");
   }
 
   @Override

@@ -59,7 +59,8 @@ class DemoAndServeTest {
   void genericDemoIgnoresListedEntriesOfKindsItDoesNotKnow() {
     // A later protocol lists containers of its own kinds (a mailbox, a newsgroup): the generic
     // session compares the files it served and must not need to know those kinds.
-    ClientProvider real = Cli.catalog().clients().get(0);
+    ClientProvider real =
+        Cli.catalog().client(Fixture.protocols().findFirst().orElseThrow()).orElseThrow();
     ClientProvider withMailbox =
         new ClientProvider() {
           @Override
@@ -94,7 +95,10 @@ class DemoAndServeTest {
           }
         };
     Catalog catalog =
-        new Catalog(List.of(withMailbox), Cli.catalog().servers(), List.of());
+        new Catalog(
+            List.of(withMailbox),
+            List.of(Cli.catalog().server(real.protocol()).orElseThrow()),
+            List.of());
     Cli.Result r = Cli.run(catalog, new ByteArrayInputStream(new byte[0]), false, "demo");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("compare ok"), r.out());

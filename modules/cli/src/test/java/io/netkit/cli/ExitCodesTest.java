@@ -104,11 +104,13 @@ class ExitCodesTest {
 
   @ParameterizedTest
   @MethodSource("protocols")
-  void missingFileGivesTheServerRefusedCodeAndItsReply(Protocol protocol, @TempDir Path dir)
+  void missingFileGivesCurlsNotFoundCodeAndTheReply(Protocol protocol, @TempDir Path dir)
       throws Exception {
     try (Fixture f = Fixture.start(protocol, dir)) {
       Cli.Result r = Cli.run(SchemeCommandsTest.args(f, "get", f.missing("hello.txt").toString()));
-      assertEquals(ExitCode.SERVER_REFUSED, r.code(), r::toString);
+      // curl's codes: 78 "remote file not found", except HTTP, where a 404 is curl --fail's 22.
+      int expected = protocol.equals(Protocol.HTTP) ? ExitCode.SERVER_REFUSED : ExitCode.NOT_FOUND;
+      assertEquals(expected, r.code(), r::toString);
       assertOneLine(r);
       assertTrue(r.stderr().contains("no-such-file"), r.stderr());
     }
@@ -131,10 +133,10 @@ class ExitCodesTest {
       throws Exception {
     Path upload = Files.writeString(dir.resolve("up.txt"), "x\n");
     try (Fixture f = Fixture.start(protocol, Files.createDirectories(dir.resolve("served")))) {
-      // A directory URL cannot be uploaded to (nor can anything, for a read-only protocol):
-      // modules quote the URL, which carries the -u credentials.
+      // Standard input cannot be uploaded to a directory URL (nor can anything, for a read-only
+      // protocol): modules quote the URL, which carries the -u credentials.
       String url = f.rootUrl().resolve("sub/").toString();
-      Cli.Result r = Cli.run(SchemeCommandsTest.args(f, "put", url, upload.toString()));
+      Cli.Result r = Cli.run(SchemeCommandsTest.args(f, "put", url, "-"));
       assertEquals(ExitCode.USAGE, r.code(), r::toString);
       assertOneLine(r);
       assertFalse(r.stderr().contains(Fixture.ACCOUNT.password()), r.stderr());
@@ -156,19 +158,19 @@ class ExitCodesTest {
   }
 
   @Test
-  void missingLocalFileForPutGivesTheLocalFileCode(@TempDir Path dir) {
+  void missingLocalFileForPutGivesCurlsReadErrorCode(@TempDir Path dir) {
     Cli.Result r =
         Cli.run("put", anyScheme() + "://127.0.0.1:1/x", dir.resolve("absent.txt").toString());
-    assertEquals(ExitCode.LOCAL_FILE, r.code(), r::toString);
+    assertEquals(ExitCode.READ_ERROR, r.code(), r::toString);
     assertTrue(r.stderr().contains("no such file"), r.stderr());
   }
 
   @Test
-  void missingCaCertFileGivesTheLocalFileCodeAndSaysSo(@TempDir Path dir) {
+  void missingCaCertFileGivesCurlsCaCertCodeAndSaysSo(@TempDir Path dir) {
     Path absent = dir.resolve("absent-ca.pem");
     Cli.Result r =
         Cli.run("ls", "--cacert", absent.toString(), anyScheme() + "://127.0.0.1:1/");
-    assertEquals(ExitCode.LOCAL_FILE, r.code(), r::toString);
+    assertEquals(ExitCode.CACERT_FILE, r.code(), r::toString);
     assertOneLine(r);
     assertTrue(r.stderr().contains(absent + ": no such file"), r.stderr());
   }
@@ -204,13 +206,20 @@ class ExitCodesTest {
         "not a url",
         "no-scheme.example/x",
         "gopher:///no-host",
-        "gopher://127.0.0.1:7070/0/a%0D%0AQUIT",
-        "nosuchscheme://127.0.0.1/"
+        "gopher://127.0.0.1:7070/0/a%0D%0AQUIT"
       })
-  void badUrlGivesTheUsageCode(String url) {
+  void malformedUrlGivesCurlsUrlCode(String url) {
     Cli.Result r = Cli.run("get", url);
-    assertEquals(ExitCode.USAGE, r.code(), r::toString);
+    assertEquals(ExitCode.BAD_URL, r.code(), r::toString);
     assertOneLine(r);
+  }
+
+  @Test
+  void unknownSchemeGivesCurlsUnsupportedProtocolCode() {
+    Cli.Result r = Cli.run("get", "nosuchscheme://127.0.0.1/");
+    assertEquals(ExitCode.FAILURE, r.code(), r::toString);
+    assertOneLine(r);
+    assertTrue(r.stderr().contains("unknown URL scheme 'nosuchscheme'"), r.stderr());
   }
 
   @Test

@@ -34,11 +34,20 @@ final class Fixture implements AutoCloseable {
     this.server = server;
   }
 
-  /** Every protocol with both a client and a testkit server in this build. */
+  /**
+   * Every protocol with both a client and a testkit server that serves a file tree as it is
+   * (the fixture's files are fetched back byte for byte) in this build; {@code
+   * -Dnetkit.test.protocols=ftp,gopher} narrows the run to those (to test one module's part).
+   */
   static Stream<Protocol> protocols() {
+    String only = System.getProperty("netkit.test.protocols", "").strip();
+    List<String> wanted = only.isEmpty() ? List.of() : List.of(only.split("\\s*,\\s*"));
     return Cli.catalog().servers().stream()
+        .filter(MockServerProvider::servesFileTree)
         .map(MockServerProvider::protocol)
-        .filter(p -> Cli.catalog().supports(p));
+        .distinct() // a protocol may serve more than one kind (http: files and xmlrpc)
+        .filter(p -> Cli.catalog().supports(p))
+        .filter(p -> wanted.isEmpty() || wanted.contains(p.name()));
   }
 
   static Fixture start(Protocol protocol, Path root) throws IOException {

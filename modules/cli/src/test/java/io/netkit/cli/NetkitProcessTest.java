@@ -43,7 +43,9 @@ class NetkitProcessTest {
   static Run netkit(Path cwd, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(cwd.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+    pb.environment().put("NETKIT_SKIP_REBUILD", "1"); // the jar was just packaged
+    Process p = pb.start();
     p.getOutputStream().close();
     CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
     CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
@@ -110,12 +112,13 @@ class NetkitProcessTest {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed");
     for (Protocol protocol : Fixture.protocols().toList()) {
       Files.writeString(dir.resolve("hello.txt"), "served to curl\n");
-      Process p =
+      ProcessBuilder pb =
           new ProcessBuilder(
                   LAUNCHER.toString(), "serve", protocol.name(), "-u", "bob:pw-for-curl")
               .directory(dir.toFile())
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().put("NETKIT_SKIP_REBUILD", "1");
+      Process p = pb.start();
       try {
         String url =
             new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
@@ -133,6 +136,52 @@ class NetkitProcessTest {
         p.destroy(); // SIGTERM: the shutdown hook stops the server
         assertTrue(p.waitFor(10, TimeUnit.SECONDS), "serve stops on SIGTERM");
       }
+    }
+  }
+
+  @Test
+  void commonOptionsWorkBeforeTheCommand(@TempDir Path dir) throws Exception {
+    Protocol protocol = Fixture.protocols().findFirst().orElseThrow();
+    try (Fixture f = Fixture.start(protocol, Files.createDirectories(dir.resolve("served")))) {
+      List<String> args = new ArrayList<>(List.of("-s"));
+      args.addAll(List.of(f.login()));
+      args.addAll(List.of("get", f.urlOf("hello.txt").toString()));
+      Run r = netkit(dir, args.toArray(new String[0]));
+      assertEquals(0, r.code(), r::toString);
+      assertEquals(Fixture.TEXT, r.out());
+    }
+  }
+
+  @Test
+  void anUnknownCommandListsTheCommandsAndHelpWorks(@TempDir Path dir) throws Exception {
+    Run frob = netkit(dir, "frob");
+    assertEquals(ExitCode.USAGE, frob.code(), frob::toString);
+    assertTrue(frob.stderr().startsWith("netkit: unknown command 'frob'"), frob.stderr());
+    Run help = netkit(dir, "help", "get");
+    assertEquals(0, help.code(), help::toString);
+    assertTrue(help.out().startsWith("Usage: netkit get"), help.out());
+  }
+
+  @Test
+  void aDownloadedFileGetsTheUmasksMode(@TempDir Path dir) throws Exception {
+    Protocol protocol = Fixture.protocols().findFirst().orElseThrow();
+    try (Fixture f = Fixture.start(protocol, Files.createDirectories(dir.resolve("served")))) {
+      String url = f.urlOf("hello.txt").toString();
+      String login = String.join(" ", f.login());
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  "bash", "-c",
+                  "umask 022 && '" + LAUNCHER + "' get " + login + " '" + url + "' -o new.txt"
+                      + " && umask 077 && '" + LAUNCHER + "' get " + login + " '" + url
+                      + "' -o new.txt && stat -c %a new.txt")
+              .directory(dir.toFile())
+              .redirectErrorStream(true);
+      pb.environment().put("NETKIT_SKIP_REBUILD", "1");
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, p.exitValue(), out);
+      assertEquals("644", out.strip(), "0644 under umask 022, and kept when replaced");
     }
   }
 }

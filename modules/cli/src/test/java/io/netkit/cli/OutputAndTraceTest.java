@@ -82,9 +82,19 @@ class OutputAndTraceTest {
   }
 
   @Test
-  void insecureWarnsLoudly() {
-    Cli.Result r = Cli.run("ls", "-s", "--insecure", "gopher://127.0.0.1:1/");
+  void insecureWarnsLoudlyWhenTheConnectionUsesTls() {
+    Cli.Result r = Cli.run("ls", "-s", "--insecure", "gophers://127.0.0.1:1/");
     assertTrue(r.stderr().contains("WARNING: --insecure"), r.stderr());
+  }
+
+  @Test
+  void insecureSaysNothingOnAPlainConnection(@TempDir Path dir) throws Exception {
+    assumeTrue(Fixture.protocols().anyMatch(Protocol.FTP::equals), "no FTP module in this build");
+    try (Fixture f = Fixture.start(Protocol.FTP, dir)) {
+      Cli.Result r = Cli.run(SchemeCommandsTest.args(f, "ls", "-k", f.rootUrl().toString()));
+      assertEquals(0, r.code(), r::toString);
+      assertEquals("", r.stderr(), "no TLS, nothing to warn about");
+    }
   }
 
   @Test
@@ -115,11 +125,17 @@ class OutputAndTraceTest {
 
   @Test
   void helpIsOnEveryCommand() {
-    for (String command : List.of("get", "ls", "put", "serve", "ports", "demo")) {
+    for (String command : List.of("get", "ls", "put", "demo")) {
       Cli.Result r = Cli.run(command, "--help");
       assertEquals(0, r.code());
       assertTrue(r.out().startsWith("Usage: netkit " + command), r.out());
       assertTrue(r.out().contains("--max-time"), r.out());
+    }
+    for (String command : List.of("serve", "ports")) {
+      Cli.Result r = Cli.run(command, "--help");
+      assertEquals(0, r.code());
+      assertTrue(r.out().startsWith("Usage: netkit " + command), r.out());
+      assertFalse(r.out().contains("--max-time"), "means nothing to " + command + ": " + r.out());
     }
   }
 }

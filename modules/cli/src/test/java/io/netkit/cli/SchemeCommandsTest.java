@@ -2,6 +2,7 @@ package io.netkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netkit.core.Protocol;
@@ -17,8 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** get and ls for every scheme this build supports, against its testkit server, in process. */
 class SchemeCommandsTest {
+  /** KIND SIZE MODIFIED URL NAME: the URL is one token, the name the rest of the line. */
   private static final Pattern LS_LINE =
-      Pattern.compile("^(\\S+) +(\\d+|-) (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ|-) +(.+)$");
+      Pattern.compile(
+          "^(\\S+) +(\\d+|-) (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ|-) +(\\S+) +(.+)$");
 
   static List<Protocol> protocols() {
     return Fixture.protocols().toList();
@@ -69,7 +72,30 @@ class SchemeCommandsTest {
       assertTrue(lines.stream().anyMatch(l -> l.contains("sub")));
       Matcher first = LS_LINE.matcher(lines.get(0));
       assertTrue(first.matches());
-      assertEquals(lines.get(0).indexOf(first.group(4)), 43, "the name starts in column 44");
+      assertEquals(43, lines.get(0).indexOf(first.group(4)), "the URL starts in column 44");
+      int nameColumn = lines.get(0).length() - first.group(5).length();
+      for (String line : lines) {
+        Matcher m = LS_LINE.matcher(line);
+        assertTrue(m.matches());
+        assertEquals(nameColumn, line.length() - m.group(5).length(), "names aligned: " + lines);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("protocols")
+  void lsShowsTheUrlThatTheNextGetTakes(Protocol protocol, @TempDir Path dir) throws Exception {
+    try (Fixture f = Fixture.start(protocol, dir)) {
+      Cli.Result r = Cli.run(args(f, "ls", f.rootUrl().toString()));
+      assertEquals(0, r.code(), r::toString);
+      String line =
+          r.out().lines().filter(l -> l.endsWith("hello.txt")).findFirst().orElseThrow(() -> new AssertionError(r.toString()));
+      Matcher m = LS_LINE.matcher(line);
+      assertTrue(m.matches(), line);
+      assertTrue(m.group(4).startsWith(f.rootUrl().toString()), "an absolute URL: " + line);
+      assertFalse(line.contains(Fixture.ACCOUNT.password()), "no password in a listing");
+      Cli.Result next = Cli.run(args(f, "get", m.group(4)));
+      assertEquals(Fixture.TEXT, next.out(), next::toString);
     }
   }
 

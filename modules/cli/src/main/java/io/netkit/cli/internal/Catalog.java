@@ -1,5 +1,6 @@
 package io.netkit.cli.internal;
 
+import io.netkit.cli.ExitCode;
 import io.netkit.core.Netkit;
 import io.netkit.core.Protocol;
 import io.netkit.core.spi.ClientProvider;
@@ -65,12 +66,16 @@ public final class Catalog {
     Protocol protocol =
         Protocol.forScheme(scheme)
             .orElseThrow(
-                () -> new UsageException("unknown URL scheme '" + scheme + "'; " + supported()));
+                () ->
+                    new UsageException(
+                        "unknown URL scheme '" + scheme + "'; " + supported(),
+                        ExitCode.FAILURE));
     return client(protocol)
         .orElseThrow(
             () ->
                 new UsageException(
-                    "this build has no module for " + protocol.name() + "; " + supported()));
+                    "this build has no module for " + protocol.name() + "; " + supported(),
+                    ExitCode.FAILURE));
   }
 
   private String supported() {
@@ -85,7 +90,10 @@ public final class Catalog {
 
   /** The testkit server for a protocol, if its module contributes one. */
   public Optional<MockServerProvider> server(Protocol protocol) {
-    return servers.stream().filter(s -> s.protocol().equals(protocol)).findFirst();
+    // The protocol's own server: not a second kind served over it (xmlrpc over http).
+    return servers.stream()
+        .filter(s -> s.protocol().equals(protocol) && s.name().equals(protocol.name()))
+        .findFirst();
   }
 
   /** The testkit servers, in protocol-table order. */

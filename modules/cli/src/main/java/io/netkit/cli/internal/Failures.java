@@ -4,6 +4,7 @@ import io.netkit.cli.ExitCode;
 import io.netkit.core.NetAuthenticationException;
 import io.netkit.core.NetConnectException;
 import io.netkit.core.NetException;
+import io.netkit.core.NetNotFoundException;
 import io.netkit.core.NetProtocolException;
 import io.netkit.core.NetReplyException;
 import io.netkit.core.NetTimeoutException;
@@ -12,6 +13,10 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
@@ -39,11 +44,16 @@ public final class Failures {
   }
 
   private static int direct(Throwable t) {
-    if (t instanceof LocalFileException) {
-      return ExitCode.LOCAL_FILE;
+    if (t instanceof LocalFileException local) {
+      return local.exitCode();
     }
-    if (t instanceof UsageException
-        || t instanceof IllegalArgumentException
+    if (t instanceof CommandException command) {
+      return command.exitCode();
+    }
+    if (t instanceof UsageException usage) {
+      return usage.exitCode();
+    }
+    if (t instanceof IllegalArgumentException
         || t instanceof UnsupportedOperationException) {
       return ExitCode.USAGE;
     }
@@ -54,7 +64,7 @@ public final class Failures {
       return ExitCode.AUTHENTICATION;
     }
     if (t instanceof NetTlsException || t instanceof SSLException) {
-      return ExitCode.TLS;
+      return certificateProblem(t) == null ? ExitCode.TLS : ExitCode.TLS_VERIFY;
     }
     if (t instanceof NetConnectException) {
       return hasCause(t, UnknownHostException.class)
@@ -66,6 +76,11 @@ public final class Failures {
     }
     if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
       return ExitCode.CANNOT_CONNECT;
+    }
+    if (t instanceof NetNotFoundException missing) {
+      return missing.target() == NetNotFoundException.Target.ITEM
+          ? ExitCode.NOT_FOUND
+          : ExitCode.REMOTE_ACCESS_DENIED;
     }
     if (t instanceof NetReplyException) {
       return ExitCode.SERVER_REFUSED;
@@ -92,7 +107,14 @@ public final class Failures {
    */
   public static String message(Throwable failure) {
     String message = failure.getMessage();
-    if (failure instanceof NetException || failure instanceof UsageException) {
+    String certificate = certificateProblem(failure);
+    if (certificate != null) {
+      String where = failure instanceof NetException net ? where(net) : "";
+      return oneLine(where + certificate);
+    }
+    if (failure instanceof NetException
+        || failure instanceof UsageException
+        || failure instanceof CommandException) {
       return oneLine(message);
     }
     String type = failure.getClass().getSimpleName();
@@ -104,6 +126,40 @@ public final class Failures {
             || failure instanceof IllegalArgumentException
             || failure instanceof UnsupportedOperationException;
     return oneLine(selfExplaining ? message : type + ": " + message);
+  }
+
+  /**
+   * What is wrong with the server's certificate, in words a user can act on, when a TLS failure
+   * is about the certificate (the JDK's "PKIX path building failed: sun.security..." means only
+   * that no trusted CA signed it); null for other failures.
+   */
+  static String certificateProblem(Throwable failure) {
+    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String text = c.getMessage() == null ? "" : c.getMessage();
+      if (c instanceof CertPathBuilderException
+          || c instanceof CertPathValidatorException
+          || text.contains("PKIX path")
+          || text.contains("unable to find valid certification path")) {
+        return "the server's certificate is not trusted (no trusted CA signed it); if you trust"
+            + " its CA, name it with --cacert FILE";
+      }
+      if (c instanceof CertificateExpiredException || text.contains("validity check failed")) {
+        return "the server's certificate has expired or is not yet valid";
+      }
+      if (c instanceof CertificateException
+          && (text.contains("No subject alternative") || text.contains("No name matching"))) {
+        return "the server's certificate is for another host name (" + oneLine(text) + ")";
+      }
+    }
+    return null;
+  }
+
+  /** {@code "ftp 127.0.0.1:990: "}, or nothing when the failure does not say. */
+  private static String where(NetException net) {
+    String where =
+        net.protocol().map(p -> p + net.host().map(h -> " " + h).orElse(""))
+            .orElse(net.host().orElse(""));
+    return where.isEmpty() ? "" : where + ": ";
   }
 
   private static String oneLine(String text) {

@@ -136,7 +136,11 @@ public final class LocalStreams {
     private LocalFileException failed(IOException e) {
       if (failure == null) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        failure = new LocalFileException("cannot " + verb + " " + name + ": " + why, e);
+        String message = "cannot " + verb + " " + name + ": " + why;
+        failure =
+            verb.equals("read")
+                ? LocalFileException.reading(message, e)
+                : new LocalFileException(message, e);
       }
       return failure;
     }

@@ -10,7 +10,9 @@ import java.util.function.LongSupplier;
  * A one-line progress bar on standard error, redrawn in place with {@code \r}: with a known size,
  * {@code [#####.....]  42%  1.2 MiB  340.0 KiB/s  ETA 0:03}; without, bytes and rate. Redraws
  * at most ten times a second so that small reads cost nothing. A disabled bar prints nothing at
- * all. Used by one transfer on one thread; not thread-safe.
+ * all. When the process is stopped mid-transfer (Ctrl-C), a shutdown hook ends the bar's line,
+ * so the shell's prompt starts on a line of its own. Used by one transfer on one thread; not
+ * thread-safe, except that the hook and {@link #finish()} agree on who ends the line.
  */
 public final class ProgressBar implements TransferListener {
   private static final long REDRAW_NANOS = 100_000_000L;
@@ -24,6 +26,9 @@ public final class ProgressBar implements TransferListener {
   private long transferred;
   private long total = -1;
   private int lastLength;
+  private volatile boolean lineOpen;
+  private volatile boolean stopped; // the process is exiting: draw no more
+  private Thread lineEnder;
 
   /** A bar on {@code err}, drawing only when {@code enabled}, timed by {@code nanoTime}. */
   public ProgressBar(PrintStream err, boolean enabled, LongSupplier nanoTime) {
@@ -54,8 +59,29 @@ public final class ProgressBar implements TransferListener {
 
   /** Draws the final state and ends the line, if anything was drawn. */
   public void finish() {
-    if (enabled && lastDraw != Long.MIN_VALUE) {
+    if (enabled && lastDraw != Long.MIN_VALUE && !stopped) {
       draw(nanoTime.getAsLong());
+      endLine();
+    }
+    if (lineEnder != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(lineEnder);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it ends the line itself, once.
+      }
+      lineEnder = null;
+    }
+  }
+
+  /** What the shutdown hook does: ends the bar's line if it is still open. */
+  void endLineOnExit() {
+    stopped = true;
+    endLine();
+  }
+
+  private synchronized void endLine() {
+    if (lineOpen) {
+      lineOpen = false;
       err.println();
       err.flush();
     }
@@ -86,11 +112,19 @@ public final class ProgressBar implements TransferListener {
   }
 
   private void draw(long now) {
+    if (stopped) {
+      return;
+    }
     String line = render(now);
     // Blank out what a longer previous line left behind.
     String pad = " ".repeat(Math.max(0, lastLength - line.length()));
     lastLength = line.length();
     err.print("\r" + line + pad);
     err.flush();
+    lineOpen = true;
+    if (lineEnder == null) {
+      lineEnder = new Thread(this::endLineOnExit, "netkit-progress-line");
+      Runtime.getRuntime().addShutdownHook(lineEnder);
+    }
   }
 }

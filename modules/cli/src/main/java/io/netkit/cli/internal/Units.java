@@ -6,6 +6,8 @@ import java.util.Locale;
 /** Human-readable sizes, rates and durations for tables and progress bars. */
 public final class Units {
   private static final String[] PREFIXES = {"B", "KiB", "MiB", "GiB", "TiB"};
+  /** The longest time an option may name: a year, far past any sensible limit. */
+  private static final long MAX_SECONDS = 31_536_000;
 
   private Units() {}
 
@@ -45,13 +47,17 @@ public final class Units {
   /**
    * Parses a number of seconds as curl does ({@code 5}, {@code 0.5}).
    *
-   * @throws UsageException when it is not a positive number
+   * @throws UsageException when it is not a positive number, or more than a year
    */
   public static Duration seconds(String option, String text) {
     try {
       double seconds = Double.parseDouble(text.strip());
-      if (!(seconds > 0) || Double.isInfinite(seconds) || seconds > 31_536_000) {
+      if (!(seconds > 0)) {
         throw new UsageException(option + " must be a positive number of seconds: " + text);
+      }
+      if (seconds > MAX_SECONDS) {
+        throw new UsageException(
+            option + " must be at most " + MAX_SECONDS + " seconds (a year): " + text);
       }
       return Duration.ofNanos(Math.max(1_000_000, Math.round(seconds * 1e9)));
     } catch (NumberFormatException e) {

@@ -1,5 +1,6 @@
 package io.netkit.cli.internal;
 
+import io.netkit.cli.ExitCode;
 import io.netkit.core.Credentials;
 import io.netkit.core.UnsafeArgumentException;
 import java.net.URI;
@@ -25,13 +26,15 @@ public final class UrlArgument {
     try {
       url = new URI(text.strip());
     } catch (URISyntaxException e) {
-      throw new UsageException("bad URL '" + visible(text) + "': " + e.getReason());
+      throw new UsageException(
+          "bad URL '" + visible(text) + "': " + e.getReason(), ExitCode.BAD_URL);
     }
     if (url.getScheme() == null) {
-      throw new UsageException("bad URL '" + visible(text) + "': no scheme (try gopher://host/)");
+      throw new UsageException(
+          "bad URL '" + visible(text) + "': no scheme (try gopher://host/)", ExitCode.BAD_URL);
     }
     if (url.isOpaque() || url.getHost() == null) {
-      throw new UsageException("bad URL '" + visible(text) + "': no host");
+      throw new UsageException("bad URL '" + visible(text) + "': no host", ExitCode.BAD_URL);
     }
     try {
       // Decoded parts are what protocols send: %0D%0A must not smuggle a second command.
@@ -41,7 +44,7 @@ public final class UrlArgument {
         }
       }
     } catch (UnsafeArgumentException e) {
-      throw new UsageException("bad URL: " + e.getMessage());
+      throw new UsageException("bad URL: " + e.getMessage(), ExitCode.BAD_URL);
     }
     return credentials == null ? url : withCredentials(url, credentials);
   }
@@ -65,6 +68,11 @@ public final class UrlArgument {
 
   private static int rawUserInfoLength(URI url) {
     return url.getRawUserInfo() == null ? 0 : url.getRawUserInfo().length() + 1;
+  }
+
+  /** A name percent-encoded for one URL path segment (RFC 3986's unreserved characters kept). */
+  public static String encodeSegment(String name) {
+    return encode(name);
   }
 
   /** Percent-encodes everything but RFC 3986's unreserved characters. */

@@ -168,4 +168,55 @@ class InternalsTest {
     long redraws = err.toString().chars().filter(c -> c == '\r').count();
     assertTrue(redraws >= 9 && redraws <= 11, "redraws: " + redraws);
   }
+
+  @Test
+  void notFoundIsCurls78ForAnItemAnd9ForAContainer() {
+    assertEquals(
+        ExitCode.NOT_FOUND,
+        Failures.exitCode(
+            new io.netkit.core.NetNotFoundException(
+                FTP, io.netkit.core.NetNotFoundException.Target.ITEM, 550, "No such file", "RETR x")));
+    assertEquals(
+        ExitCode.REMOTE_ACCESS_DENIED,
+        Failures.exitCode(
+            new io.netkit.core.NetNotFoundException(
+                FTP, io.netkit.core.NetNotFoundException.Target.CONTAINER, 550, "No such dir", "CWD d")));
+  }
+
+  @Test
+  void anUntrustedCertificateSaysSoAndNamesCacert() {
+    Exception pkix =
+        new javax.net.ssl.SSLHandshakeException("PKIX path building failed: sun.security.provider"
+            + ".certpath.SunCertPathBuilderException: unable to find valid certification path");
+    NetTlsException e = new NetTlsException(FTP, "TLS failed while connecting: " + pkix.getMessage(), pkix);
+    assertEquals(ExitCode.TLS_VERIFY, Failures.exitCode(e));
+    String message = Failures.message(e);
+    assertTrue(message.startsWith("ftp 127.0.0.1:21: the server's certificate is not trusted"), message);
+    assertTrue(message.contains("--cacert FILE"), message);
+    assertFalse(message.contains("sun.security"), message);
+    assertFalse(message.contains("PKIX"), message);
+  }
+
+  @Test
+  void aCertificateForAnotherHostSaysSo() {
+    Exception cause = new javax.net.ssl.SSLHandshakeException("No subject alternative names matching IP address 127.0.0.2 found");
+    cause.initCause(new java.security.cert.CertificateException("No subject alternative names matching IP address 127.0.0.2 found"));
+    NetTlsException e = new NetTlsException(FTP, "TLS failed", cause);
+    assertEquals(ExitCode.TLS_VERIFY, Failures.exitCode(e));
+    assertTrue(Failures.message(e).contains("for another host name"), Failures.message(e));
+  }
+
+  @Test
+  void anInterruptedTransferEndsTheProgressBarsLine() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    ProgressBar bar = new ProgressBar(err, true, System::nanoTime);
+    bar.progress(1000, -1);
+    assertFalse(bytes.toString(StandardCharsets.UTF_8).endsWith("\n"));
+    bar.endLineOnExit(); // what the shutdown hook does on Ctrl-C
+    assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("\n"), "the line is ended");
+    bar.finish();
+    assertEquals(1, bytes.toString(StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count(),
+        "ended once, not twice");
+  }
 }
