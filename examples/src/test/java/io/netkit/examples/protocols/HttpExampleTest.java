@@ -7,32 +7,15 @@ import io.netkit.examples.http.HttpGet;
 import io.netkit.examples.xmlrpc.XmlRpcCall;
 import io.netkit.testkit.http.HttpMockServer;
 import io.netkit.testkit.http.XmlRpcMockServer;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** HttpGet and XmlRpcCall, run as their own processes as the examples README says, against the mocks. */
 class HttpExampleTest {
   private static String run(Class<?> main, int expectedExit, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "example did not finish");
-    String text = new String(output, StandardCharsets.UTF_8);
-    assertEquals(expectedExit, process.exitValue(), text);
-    return text;
+    return ExampleProcess.run(main, expectedExit, args);
   }
 
   @Test

@@ -1,39 +1,17 @@
 package io.netkit.examples.protocols;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netkit.core.Credentials;
 import io.netkit.examples.nntp.ReadGroup;
 import io.netkit.testkit.nntp.NewsSpool;
 import io.netkit.testkit.nntp.NntpMockServer;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** ReadGroup, run as its own process as the examples README says, against the NNTP mock. */
 class NntpExampleTest {
   private static String run(int expectedExit, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(ReadGroup.class.getName());
-    command.addAll(List.of(args));
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertTrue(process.waitFor(30, TimeUnit.SECONDS), "example did not finish");
-    String text = new String(output, StandardCharsets.UTF_8);
-    assertEquals(expectedExit, process.exitValue(), text);
-    return text;
+    return ExampleProcess.run(ReadGroup.class, expectedExit, args);
   }
 
   private static NewsSpool spool() {

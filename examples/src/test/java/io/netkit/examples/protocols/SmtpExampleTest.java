@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netkit.examples.smtp.SendMail;
 import io.netkit.testkit.smtp.ReceivedMail;
 import io.netkit.testkit.smtp.SmtpMockServer;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,22 +17,7 @@ class SmtpExampleTest {
   @TempDir Path dir;
 
   private static String run(int expectedExit, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(SendMail.class.getName());
-    command.addAll(List.of(args));
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "example did not finish");
-    String text = new String(output, StandardCharsets.UTF_8);
-    assertEquals(expectedExit, process.exitValue(), text);
-    return text;
+    return ExampleProcess.run(SendMail.class, expectedExit, args);
   }
 
   @Test

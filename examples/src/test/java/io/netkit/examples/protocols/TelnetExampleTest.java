@@ -7,33 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netkit.core.Credentials;
 import io.netkit.examples.telnet.TelnetScript;
 import io.netkit.testkit.telnet.TelnetMockServer;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** TelnetScript, run as its own process as the examples README says, against the Telnet mock. */
 class TelnetExampleTest {
   private static String run(int expectedExit, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(TelnetScript.class.getName());
-    command.addAll(List.of(args));
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "example did not finish");
-    String text = new String(output, StandardCharsets.UTF_8);
-    assertEquals(expectedExit, process.exitValue(), text);
-    return text;
+    return ExampleProcess.run(TelnetScript.class, expectedExit, args);
   }
 
   @Test
