@@ -103,7 +103,8 @@ final class Failures {
 
   /** A command's NO or BAD in the chain (Angus's {@code CommandFailedException}, ...), or null. */
   private static ProtocolException refusal(Throwable failure) {
-    for (Throwable t = failure; t != null; t = next(t)) {
+    int guard = 0;
+    for (Throwable t = failure; t != null && guard++ < 32; t = MailFailures.next(t)) {
       if (t instanceof ProtocolException p
           && !(t instanceof TransportFailure)
           && p.getResponse() != null
@@ -115,20 +116,7 @@ final class Failures {
   }
 
   static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-    int guard = 0;
-    for (Throwable t = failure; t != null && guard++ < 32; t = next(t)) {
-      if (type.isInstance(t)) {
-        return type.cast(t);
-      }
-    }
-    return null;
-  }
-
-  private static Throwable next(Throwable t) {
-    if (t instanceof MessagingException m && m.getNextException() != null) {
-      return m.getNextException();
-    }
-    return t.getCause() == t ? null : t.getCause();
+    return MailFailures.find(failure, type);
   }
 
   /** A server text on one line, without control characters, at most 300 characters. */

@@ -145,7 +145,7 @@ public final class MailFailures {
   }
 
   /** The first throwable of type {@code type} in the chain (causes and next exceptions), or null. */
-  static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+  public static <T extends Throwable> T find(Throwable failure, Class<T> type) {
     int guard = 0;
     for (Throwable t = failure; t != null && guard++ < 32; t = next(t)) {
       if (type.isInstance(t)) {
@@ -155,7 +155,11 @@ public final class MailFailures {
     return null;
   }
 
-  private static Throwable next(Throwable t) {
+  /**
+   * The next throwable in a failure's chain: a {@code MessagingException}'s next exception
+   * (where Angus keeps the I/O failure), else the cause; null at the end.
+   */
+  public static Throwable next(Throwable t) {
     if (t instanceof MessagingException m && m.getNextException() != null) {
       return m.getNextException();
     }
