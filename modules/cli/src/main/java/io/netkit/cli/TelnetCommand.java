@@ -243,6 +243,9 @@ final class TelnetCommand extends BaseCommand {
       List<String> lines;
       try {
         lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        // Found by fuzzing: the decoder's own message ("Input length = 1") says nothing useful.
+        throw new UsageException("--script " + file + " is not UTF-8 text");
       } catch (IOException e) {
         throw LocalFileException.reading("cannot read --script " + file + ": " + e.getMessage(), e);
       }

@@ -1,5 +1,6 @@
 package io.netkit.core;
 
+import io.netkit.core.trace.TraceTap;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,7 @@ public record Credentials(String user, String password) {
     Objects.requireNonNull(password, "password");
     UnsafeArgumentException.requireSafe("user name", user);
     UnsafeArgumentException.requireSafe("password", password);
+    TraceTap.secret(user, password); // only a test's secrets check listens (testkit's SecretsGuard)
   }
 
   /** Parses {@code user:password} (the password may itself contain colons, or be absent). */

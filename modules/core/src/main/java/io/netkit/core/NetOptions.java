@@ -2,6 +2,7 @@ package io.netkit.core;
 
 import io.netkit.core.trace.TraceMasker;
 import io.netkit.core.trace.TraceSink;
+import io.netkit.core.trace.TraceTap;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,9 +89,12 @@ public final class NetOptions {
     return trust == null ? Trust.system() : trust;
   }
 
-  /** Where the wire transcript goes, if anywhere. */
+  /**
+   * Where the wire transcript goes, if anywhere (with a {@link TraceTap} installed, as in
+   * testkit's secrets checks, the tap receives it too).
+   */
   public Optional<TraceSink> trace() {
-    return Optional.ofNullable(trace);
+    return TraceTap.sinkFor(trace);
   }
 
   /** How trace lines are masked before they reach the sink. */

@@ -45,8 +45,8 @@ public record GopherUrl(boolean tls, String host, int port, char type, String se
   /**
    * Parses a {@code gopher} or {@code gophers} URL.
    *
-   * @throws IllegalArgumentException when the scheme is not Gopher's, the host is missing or a
-   *     percent escape is malformed
+   * @throws IllegalArgumentException when the scheme is not Gopher's, the host is missing, a
+   *     percent escape is malformed or the item type is not an ASCII character
    */
   public static GopherUrl parse(URI url) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
@@ -65,12 +65,19 @@ public record GopherUrl(boolean tls, String host, int port, char type, String se
     if (url.getRawQuery() != null) {
       path = path + "?" + url.getRawQuery();
     }
-    if (path.length() <= 2) {
-      char type = path.length() == 2 ? path.charAt(1) : '1';
-      return new GopherUrl(scheme.equals("gophers"), host, port, type, "", null);
+    if (path.length() <= 1) {
+      return new GopherUrl(scheme.equals("gophers"), host, port, '1', "", null);
     }
-    char type = path.charAt(1);
-    String rest = ClientProvider.decode(path.substring(2));
+    // Decoded before the type is taken: toUri() percent-encodes a type such as '?' or '#', and
+    // the URL must read back as the same item (found by fuzzing).
+    String decoded = ClientProvider.decode(path.substring(1));
+    char type = decoded.charAt(0);
+    if (type > 0x7f) {
+      // Item types are single ASCII characters; a non-ASCII one (half of a surrogate pair, even)
+      // could not be written back (found by fuzzing).
+      throw new IllegalArgumentException("a Gopher item type is one ASCII character: " + url);
+    }
+    String rest = decoded.substring(1);
     int tab = rest.indexOf('\t');
     String selector = tab < 0 ? rest : rest.substring(0, tab);
     String search = tab < 0 ? null : rest.substring(tab + 1);

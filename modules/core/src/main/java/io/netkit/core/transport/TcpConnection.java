@@ -21,6 +21,8 @@ import io.netkit.core.internal.Watchdog;
 import io.netkit.core.line.LineInputStream;
 import io.netkit.core.line.LineWriter;
 import io.netkit.core.line.Reply;
+import io.netkit.core.trace.TraceSink;
+import io.netkit.core.trace.TraceTap;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -66,14 +68,18 @@ public final class TcpConnection implements Closeable {
       Endpoint endpoint,
       NetOptions options,
       ErrorContext context,
-      String label) {
+      String label,
+      boolean accepted) {
     this.socket = socket;
     this.raw = raw;
     this.endpoint = endpoint;
     this.options = options;
     this.context = context;
+    // A server's side of a connection is told the client's secrets: a test's secrets tap
+    // (TraceTap) watches clients only.
+    Optional<TraceSink> trace = accepted ? TraceTap.untapped(options.trace()) : options.trace();
     this.tracer =
-        options.trace().map(sink -> new Tracer(sink, options.traceMasker(), label, endpoint.toString())).orElse(null);
+        trace.map(sink -> new Tracer(sink, options.traceMasker(), label, endpoint.toString())).orElse(null);
     this.guard =
         new SocketGuard(
             this::closeRaw, context, options.readTimeout(), options.deadline().orElse(null));
@@ -117,7 +123,7 @@ public final class TcpConnection implements Closeable {
       throw new NetConnectException(context, "cannot connect: " + e.getMessage(), e);
     }
     TcpConnection connection =
-        new TcpConnection(socket, socket, endpoint, options, context, protocol);
+        new TcpConnection(socket, socket, endpoint, options, context, protocol, false);
     connection.note("connected to " + address);
     if (options.tlsMode() == TlsMode.IMPLICIT) {
       connection.startTls();
@@ -134,7 +140,7 @@ public final class TcpConnection implements Closeable {
     raw.setTcpNoDelay(true);
     raw.setSoTimeout(Timeouts.millis(options.readTimeout()));
     Endpoint peer = Endpoint.of(raw.getInetAddress().getHostAddress(), raw.getPort());
-    return new TcpConnection(wire, raw, peer, options, ErrorContext.of(label, peer), label);
+    return new TcpConnection(wire, raw, peer, options, ErrorContext.of(label, peer), label, true);
   }
 
   /**
@@ -189,19 +195,38 @@ public final class TcpConnection implements Closeable {
    *     connection is then closed
    */
   public void startTls() throws NetException {
+    startTls(options.trust().sslContext(), java.util.List.of());
+  }
+
+  /**
+   * {@link #startTls()} with a caller's client context (whose trust manager decides: the probe's
+   * records the chain and still rejects what the options' trust rejects) and the application
+   * protocols to offer (ALPN; empty: none). Host names are verified as the options' trust says.
+   *
+   * @throws NetTlsException as {@link #startTls()}
+   */
+  public void startTls(SSLContext clientContext, java.util.List<String> applicationProtocols)
+      throws NetException {
     refuseBufferedPlaintext();
     try {
       SSLSocket ssl =
-          TlsLayer.client(
-              options.trust().sslContext(),
-              options.trust(),
-              socket,
-              endpoint.host(),
-              endpoint.port());
+          TlsLayer.client(clientContext, options.trust(), socket, endpoint.host(), endpoint.port());
+      if (!applicationProtocols.isEmpty()) {
+        javax.net.ssl.SSLParameters parameters = ssl.getSSLParameters();
+        parameters.setApplicationProtocols(applicationProtocols.toArray(String[]::new));
+        ssl.setSSLParameters(parameters);
+      }
       handshake(ssl);
     } catch (IOException e) {
       throw tlsFailure(e);
     }
+  }
+
+  /** The application protocol (ALPN) the server chose, when TLS is on and one was chosen. */
+  public Optional<String> applicationProtocol() {
+    return socket instanceof SSLSocket ssl
+        ? Optional.ofNullable(ssl.getApplicationProtocol()).filter(p -> !p.isEmpty())
+        : Optional.empty();
   }
 
   /** Upgrades this accepted connection to TLS as the server, with {@code context}'s key. */

@@ -56,7 +56,19 @@ final class Listings {
       } catch (IllegalArgumentException odd) {
         continue;
       }
-      entries.add(new ListEntry(dir ? "dir" : "file", ClientProvider.decode(encoded), -1, null, url));
+      String name;
+      try {
+        name = ClientProvider.decode(encoded);
+      } catch (IllegalArgumentException malformedEscape) {
+        continue;
+      }
+      // Decoded, a link may still name the parent (%2e%2e) or hide a line break (%0A) that would
+      // forge a line of the listing: neither is an entry.
+      if (name.equals(".") || name.equals("..") || name.contains("/")
+          || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        continue;
+      }
+      entries.add(new ListEntry(dir ? "dir" : "file", name, -1, null, url));
     }
     return entries;
   }

@@ -153,7 +153,8 @@ public final class Session {
     }
   }
 
-  private HttpResponse wrap(Response response, String doing) {
+  private HttpResponse wrap(Response response, String doing) throws NetProtocolException {
+    checkContentLength(response, doing);
     HttpHeaders.Builder headers = HttpHeaders.builder();
     Headers h = response.headers();
     for (int i = 0; i < h.size(); i++) {
@@ -171,6 +172,30 @@ public final class Session {
         response.request().url().uri(),
         new ResponseStream(
             response.body().byteStream(), response, contextOf(response.request().url()), doing));
+  }
+
+  /**
+   * Refuses a Content-Length that is not one decimal number of at most 63 bits: OkHttp reads a
+   * negative one as a negative byte count (an unchecked exception deep in okio) and one beyond
+   * 63 bits as "unknown", which would take a body cut short by the close as complete.
+   */
+  private void checkContentLength(Response response, String doing) throws NetProtocolException {
+    for (String value : response.headers("Content-Length")) {
+      String v = value.strip();
+      boolean valid = !v.isEmpty() && v.length() <= 18 && v.chars().allMatch(c -> c >= '0' && c <= '9');
+      if (!valid && v.length() == 19 && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        valid = v.compareTo(String.valueOf(Long.MAX_VALUE)) <= 0;
+      }
+      if (!valid) {
+        try {
+          response.close();
+        } catch (RuntimeException undiscardable) {
+          // OkHttp cannot skip a body of negative length; the session's close drops the socket
+        }
+        throw new NetProtocolException(contextOf(response.request().url()),
+            doing + ": the server announced an invalid Content-Length");
+      }
+    }
   }
 
   private ErrorContext contextOf(HttpUrl url) {

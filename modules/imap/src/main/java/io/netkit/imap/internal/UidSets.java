@@ -31,24 +31,46 @@ final class UidSets {
     return UIDSet.toString(UIDSet.createUIDSets(array));
   }
 
-  /** The UIDs a set names ({@code 3:5,9} -> 3, 4, 5, 9); a range is read in either order. */
+  /**
+   * The most UIDs one set read from a server may name: a COPYUID answers one batch, so an honest
+   * one names at most {@link #BATCH}; a hostile one cannot make the client hold more.
+   */
+  static final int MAX_READ = BATCH;
+
+  /** The largest UID (RFC 3501: a non-zero unsigned 32-bit number). */
+  private static final long MAX_UID = 0xFFFF_FFFFL;
+
+  /**
+   * The UIDs a set names ({@code 3:5,9} -> 3, 4, 5, 9); a range is read in either order.
+   *
+   * @throws NumberFormatException for a part that is not a UID (0, negative, beyond 2^32-1 or not
+   *     a number) or a set naming more than {@link #MAX_READ} UIDs in all
+   */
   static List<Long> read(String set) {
     List<Long> out = new ArrayList<>();
     for (String part : set.split(",")) {
       int colon = part.indexOf(':');
-      if (colon < 0) {
-        out.add(Long.parseLong(part.trim()));
-        continue;
+      // Both ends are bounded UIDs before any arithmetic: a server's 2^63-1 must neither overflow
+      // the range check nor make the loop below endless.
+      long a = uid(colon < 0 ? part : part.substring(0, colon));
+      long b = colon < 0 ? a : uid(part.substring(colon + 1));
+      long low = Math.min(a, b);
+      long high = Math.max(a, b);
+      if (high - low + 1 > MAX_READ - out.size()) {
+        throw new NumberFormatException("UID set names more than " + MAX_READ + " UIDs");
       }
-      long a = Long.parseLong(part.substring(0, colon).trim());
-      long b = Long.parseLong(part.substring(colon + 1).trim());
-      if (Math.abs(b - a) > 1_000_000) {
-        throw new NumberFormatException("UID range too large: " + part);
-      }
-      for (long u = Math.min(a, b); u <= Math.max(a, b); u++) {
+      for (long u = low; u <= high; u++) {
         out.add(u);
       }
     }
     return out;
+  }
+
+  private static long uid(String text) {
+    long uid = Long.parseLong(text.trim());
+    if (uid < 1 || uid > MAX_UID) {
+      throw new NumberFormatException("not a UID: " + text.trim());
+    }
+    return uid;
   }
 }

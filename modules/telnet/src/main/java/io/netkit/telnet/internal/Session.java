@@ -7,8 +7,6 @@ import io.netkit.core.NetAuthenticationException;
 import io.netkit.core.NetOptions;
 import io.netkit.core.NetTlsException;
 import io.netkit.core.TlsMode;
-import io.netkit.core.trace.Direction;
-import io.netkit.core.trace.TraceMasker;
 import io.netkit.core.transport.SocketFactories;
 import io.netkit.telnet.TelnetExpectFailedException;
 import io.netkit.telnet.TelnetExpectTimeoutException;
@@ -44,6 +42,10 @@ public final class Session implements AutoCloseable {
   private ByteArrayInputStream replay;
   private String afterLogin = "";
   private volatile boolean closed;
+  /** What the trace hides (set once, by {@link #open}). */
+  private SecretLines secrets = new SecretLines();
+  /** The last expect matched the password prompt: the next line sent is a secret. */
+  private volatile boolean passwordPrompted;
 
   private Session(
       Engine engine,
@@ -73,12 +75,12 @@ public final class Session implements AutoCloseable {
       throw new NetTlsException(context, "TLS was required, but netkit's Telnet has no TLS");
     }
     Credentials credentials = target.credentials().orElse(null);
+    SecretLines secrets = new SecretLines();
+    if (credentials != null) {
+      secrets.add(credentials.password());
+    }
     NetOptions wire =
-        credentials == null || credentials.password().isEmpty()
-            ? options
-            : options.toBuilder()
-                .traceMasker(options.traceMasker().andThen(secret(credentials.password())))
-                .build();
+        options.toBuilder().traceMasker(options.traceMasker().andThen(secrets)).build();
     Inbox inbox = new Inbox(context);
     TelnetLimits limits =
         new TelnetLimits(
@@ -94,6 +96,7 @@ public final class Session implements AutoCloseable {
     engine.setDefaultTimeout(millis(options.readTimeout()));
     engine.registerInputListener(inbox);
     Session session = new Session(engine, inbox, context, telnet, options.readTimeout());
+    session.secrets = secrets;
     try {
       InetSocketAddress address = target.resolve();
       engine.connect(address.getAddress(), address.getPort());
@@ -109,12 +112,6 @@ public final class Session implements AutoCloseable {
       session.close();
       throw e;
     }
-  }
-
-  /** Masks the password wherever it appears in a traced line. */
-  private static TraceMasker secret(String password) {
-    return (direction, line) ->
-        direction == Direction.NOTE ? line : line.replace(password, "****");
   }
 
   private void login(Credentials credentials, Duration step) throws IOException {
@@ -180,6 +177,12 @@ public final class Session implements AutoCloseable {
 
   /** Sends a line and CR LF. */
   public void sendLine(String line) throws IOException {
+    if (passwordPrompted) {
+      // A script answering the password prompt sends a password: the trace hides it as it hides
+      // the credentials' own.
+      passwordPrompted = false;
+      secrets.add(line);
+    }
     byte[] bytes = (line + "\r\n").getBytes(telnet.charset());
     send(bytes, 0, bytes.length);
   }
@@ -209,6 +212,9 @@ public final class Session implements AutoCloseable {
     while (true) {
       Expecter.Found found = expecter.find(patterns);
       if (found != null) {
+        String seen = found.before() + found.matched();
+        passwordPrompted =
+            telnet.passwordPrompt().matcher(seen.substring(Math.max(0, seen.length() - 256))).find();
         return new TelnetMatch(found.before(), found.matched(), found.groups());
       }
       if (scanned > telnet.maxExpectBytes()) {

@@ -235,7 +235,8 @@ public final class HttpMockServer implements MockServer {
     MockResponse.Builder b = response.newBuilder();
     return switch (fault.get()) {
       case NONE -> response;
-      case DISCONNECT_AT_START -> b.onRequestStart(new SocketEffect.CloseSocket(true, false, false)).build();
+      // At response start, before any byte: with onRequestStart MockWebServer answered normally.
+      case DISCONNECT_AT_START -> b.onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build();
       case STALL -> b.onResponseStart(SocketEffect.Stall.INSTANCE).build();
       case DISCONNECT_MID_RESPONSE -> b.onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build();
       case DRIP -> b.throttleBody(1, 5, TimeUnit.MILLISECONDS).build();

@@ -4,8 +4,10 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.netkit.core.Credentials;
+import io.netkit.core.Endpoint;
 import io.netkit.core.Protocol;
 import io.netkit.testkit.Fault;
+import io.netkit.testkit.FaultProxy;
 import io.netkit.testkit.MockServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -44,7 +46,9 @@ import java.util.stream.Stream;
  * a scripted one. It serves messages as Jakarta Mail writes them (CRLF line ends; a parsed
  * message's bytes may differ slightly from the file it came from).
  *
- * <p>Faults: GreenMail cannot misbehave, so {@link #fault} accepts only {@link Fault#NONE}.
+ * <p>Faults: every {@link Fault}, and the named points of {@link #proxy()}: clients reach
+ * GreenMail through a {@link FaultProxy} on {@link #port()} (GreenMail listens on a free port of
+ * its own), which misbehaves on request.
  * Messages may be added before or after {@link #start}; they are delivered when the server starts
  * (or at once when it runs). Thread-safe as GreenMail is.
  */
@@ -54,6 +58,8 @@ public final class Pop3MockServer implements MockServer {
   private final List<MimeMessage> pending = new ArrayList<>();
   private GreenMail greenMail;
   private GreenMailUser user;
+  private volatile int enginePort;
+  private final FaultProxy proxy = new FaultProxy(Protocol.POP3, this::engineEndpoint);
 
   /** A server whose one mailbox belongs to {@code user} with {@code password}. */
   public Pop3MockServer(String user, String password) {
@@ -137,7 +143,7 @@ public final class Pop3MockServer implements MockServer {
       throw new IllegalStateException("already started");
     }
     GreenMail server = new GreenMail(new ServerSetup[] {
-        new ServerSetup(port, host(), ServerSetup.PROTOCOL_POP3),
+        new ServerSetup(0, host(), ServerSetup.PROTOCOL_POP3).dynamicPort(),
         new ServerSetup(0, host(), ServerSetup.PROTOCOL_SMTP)});
     try {
       server.start();
@@ -149,6 +155,30 @@ public final class Pop3MockServer implements MockServer {
     user = server.setUser(address, account.user(), account.password());
     pending.forEach(user::deliver);
     pending.clear();
+    enginePort = greenMail.getPop3().getPort();
+    try {
+      proxy.start(port);
+    } catch (IOException | RuntimeException e) {
+      stop();
+      throw new IOException("cannot start the POP3 mock on " + host() + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The fault proxy in front of GreenMail, for faults at a named point (after the greeting, mid
+   * reply, after N bytes) and for what clients sent ({@link FaultProxy#clientLines()}).
+   */
+  public FaultProxy proxy() {
+    return proxy;
+  }
+
+  /** Where the proxy connects; not synchronized, so that stop() cannot wait on a relay thread. */
+  private Endpoint engineEndpoint() {
+    int port = enginePort;
+    if (port <= 0) {
+      throw new IllegalStateException("not started");
+    }
+    return Endpoint.of(host(), port);
   }
 
   @Override
@@ -161,8 +191,7 @@ public final class Pop3MockServer implements MockServer {
     if (greenMail == null) {
       throw new IllegalStateException("not started");
     }
-    // GreenMail binds the dynamic port itself: the running server knows it, the setup does not.
-    return greenMail.getPop3().getPort();
+    return proxy.port();
   }
 
   /**
@@ -184,16 +213,16 @@ public final class Pop3MockServer implements MockServer {
     return address;
   }
 
-  /** Only {@link Fault#NONE}: GreenMail cannot misbehave. */
+  /** Applied by the {@link #proxy()} to connections accepted from now on. */
   @Override
   public void fault(Fault fault) {
-    if (Objects.requireNonNull(fault, "fault") != Fault.NONE) {
-      throw new UnsupportedOperationException("the POP3 mock (GreenMail) cannot produce " + fault);
-    }
+    proxy.fault(Objects.requireNonNull(fault, "fault"));
   }
 
   @Override
   public synchronized void stop() {
+    proxy.stop();
+    enginePort = 0;
     if (greenMail != null) {
       greenMail.stop();
       greenMail = null;

@@ -9,7 +9,9 @@ import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.netkit.core.Protocol;
+import io.netkit.core.Endpoint;
 import io.netkit.testkit.Fault;
+import io.netkit.testkit.FaultProxy;
 import io.netkit.testkit.MockServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,8 +51,10 @@ import java.util.concurrent.TimeUnit;
  * kept in memory: keep them to a few MiB. Optionally each message is printed (envelope and
  * headers) to a stream and stored as an {@code .eml} file, as {@code netkit serve smtp} does.
  *
- * <p>Faults: only {@link Fault#NONE}; a misbehaving SMTP server is {@link ScriptedSmtpServer}'s
- * job. Thread-safe.
+ * <p>Faults: every {@link Fault}, and the named points of {@link #proxy()}: clients reach
+ * GreenMail through a {@link FaultProxy} on {@link #port()} (GreenMail itself listens on a free
+ * port of its own), which misbehaves on request; a scripted conversation is {@link
+ * ScriptedSmtpServer}'s job. Thread-safe.
  */
 public final class SmtpMockServer implements MockServer {
   private final BlockingQueue<ReceivedMail> inbox = new LinkedBlockingQueue<>();
@@ -61,6 +65,8 @@ public final class SmtpMockServer implements MockServer {
   private volatile Path mailDirectory;
   private volatile PrintStream printTo;
   private GreenMail greenMail;
+  private volatile int enginePort;
+  private final FaultProxy proxy = new FaultProxy(Protocol.SMTP, this::engineEndpoint);
 
   /** A server accepting any login (or none). */
   public SmtpMockServer() {}
@@ -94,7 +100,7 @@ public final class SmtpMockServer implements MockServer {
     if (greenMail != null) {
       throw new IllegalStateException("already started");
     }
-    GreenMail gm = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail gm = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     GreenMailConfiguration config = GreenMailConfiguration.aConfig();
     if (user != null) {
       config = config.withUser(user, user, password);
@@ -111,6 +117,31 @@ public final class SmtpMockServer implements MockServer {
     MessageDeliveryHandler standard = users.getMessageDeliveryHandler();
     users.setMessageDeliveryHandler((message, recipient) -> received(standard, message, recipient));
     greenMail = gm;
+    enginePort = greenMail.getSmtp().getPort();
+    try {
+      proxy.start(port);
+    } catch (IOException | RuntimeException e) {
+      stop();
+      throw new IOException("cannot start the SMTP mock on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The fault proxy in front of GreenMail, for faults at a named point (after the greeting, mid
+   * reply, after N bytes, after a STARTTLS go-ahead) and for what clients sent ({@link
+   * FaultProxy#clientLines()}).
+   */
+  public FaultProxy proxy() {
+    return proxy;
+  }
+
+  /** Where the proxy connects; not synchronized, so that stop() cannot wait on a relay thread. */
+  private Endpoint engineEndpoint() {
+    int port = enginePort;
+    if (port <= 0) {
+      throw new IllegalStateException("not started");
+    }
+    return Endpoint.of("127.0.0.1", port);
   }
 
   /** Records a message at its first delivery: GreenMail delivers once per recipient. */
@@ -180,19 +211,19 @@ public final class SmtpMockServer implements MockServer {
     if (greenMail == null) {
       throw new IllegalStateException("not started");
     }
-    return greenMail.getSmtp().getPort();
+    return proxy.port();
   }
 
+  /** Applied by the {@link #proxy()} to connections accepted from now on. */
   @Override
   public void fault(Fault fault) {
-    if (Objects.requireNonNull(fault, "fault") != Fault.NONE) {
-      throw new UnsupportedOperationException(
-          "the SMTP mock (GreenMail) cannot produce " + fault + "; use ScriptedSmtpServer");
-    }
+    proxy.fault(Objects.requireNonNull(fault, "fault"));
   }
 
   @Override
   public synchronized void stop() {
+    proxy.stop();
+    enginePort = 0;
     if (greenMail != null) {
       greenMail.stop();
       greenMail = null;

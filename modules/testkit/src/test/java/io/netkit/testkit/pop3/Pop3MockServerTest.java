@@ -108,16 +108,29 @@ class Pop3MockServerTest {
   }
 
   @Test
-  void faultsOtherThanNoneAreUnsupportedAndStartTwiceIsMisuse() throws IOException {
+  void faultsGoThroughTheProxyAndStartTwiceIsMisuse() throws IOException {
     try (Pop3MockServer server = new Pop3MockServer("u", "p")) {
       server.fault(Fault.NONE);
-      assertThrows(UnsupportedOperationException.class, () -> server.fault(Fault.STALL));
       assertThrows(IllegalStateException.class, server::port);
       server.start();
+      server.fault(Fault.DISCONNECT_AT_START); // through the fault proxy in front of GreenMail
+      assertEquals(-1, firstByte(server));
+      server.fault(Fault.GARBAGE_REPLY);
+      assertEquals(0, firstByte(server));
+      server.fault(Fault.NONE);
+      assertEquals('+', firstByte(server));
       assertThrows(IllegalStateException.class, server::start);
       server.stop();
       server.stop();
       assertTrue(!server.isRunning());
+    }
+  }
+
+  /** The first byte a fresh connection reads (-1 at once for a closed one), within 5 s. */
+  private static int firstByte(io.netkit.testkit.MockServer server) throws java.io.IOException {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(5_000);
+      return s.getInputStream().read();
     }
   }
 }

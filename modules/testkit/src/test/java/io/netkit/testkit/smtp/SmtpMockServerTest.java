@@ -119,13 +119,18 @@ class SmtpMockServerTest {
   }
 
   @Test
-  void onlyTheNoneFaultAndOnlyOneStart() throws Exception {
+  void faultsGoThroughTheProxyAndOnlyOneStart() throws Exception {
     try (SmtpMockServer server = new SmtpMockServer()) {
       assertThrows(IllegalStateException.class, server::port);
       server.start();
       assertThrows(IllegalStateException.class, server::start);
       server.fault(Fault.NONE);
-      assertThrows(UnsupportedOperationException.class, () -> server.fault(Fault.STALL));
+      server.fault(Fault.DISCONNECT_AT_START); // through the fault proxy in front of GreenMail
+      assertEquals(-1, firstByte(server));
+      server.fault(Fault.GARBAGE_REPLY);
+      assertEquals(0, firstByte(server));
+      server.fault(Fault.NONE);
+      assertEquals('2', firstByte(server));
       server.stop();
       assertFalse(server.isRunning());
       server.stop();
@@ -152,6 +157,14 @@ class SmtpMockServerTest {
       assertEquals("..x\r\ny\r\n", data.wireText());
       assertEquals(List.of("<c@d>"), data.recipients());
       assertEquals("MAIL FROM:<a@b>", server.commands().get(1).line());
+    }
+  }
+
+  /** The first byte a fresh connection reads (-1 at once for a closed one), within 5 s. */
+  private static int firstByte(io.netkit.testkit.MockServer server) throws java.io.IOException {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(5_000);
+      return s.getInputStream().read();
     }
   }
 }

@@ -91,6 +91,11 @@ public final class XmlRpcParser {
         }
       }
       throw bad("malformed XML: " + e.getMessage());
+    } catch (RuntimeException parserBug) {
+      // The JDK's StAX parser throws unchecked exceptions on some malformed input (found by
+      // fuzzing: an invalid character inside a DOCTYPE fails with MissingResourceException while
+      // it formats its own message). Hostile input is still just a malformed response.
+      throw bad("malformed XML that the XML parser could not describe");
     }
   }
 
