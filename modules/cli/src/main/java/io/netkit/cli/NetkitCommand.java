@@ -58,6 +58,7 @@ final class NetkitCommand implements Runnable {
     cl.addSubcommand(new PutCommand(terminal, catalog));
     cl.addSubcommand(new SendCommand(terminal, catalog));
     cl.addSubcommand(new RmCommand(terminal, catalog));
+    cl.addSubcommand(new ProbeCommand(terminal, catalog));
     cl.addSubcommand(new WatchCommand(terminal, catalog));
     cl.addSubcommand(new ServeCommand(terminal, catalog));
     cl.addSubcommand(new PortsCommand(terminal, catalog));

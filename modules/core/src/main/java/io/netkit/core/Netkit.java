@@ -99,6 +99,30 @@ public final class Netkit {
   }
 
   /**
+   * Probes the server a URL names: resolution, connect time, greeting, capabilities, STARTTLS,
+   * TLS with its certificate chain (described even when it does not verify, never trusted), the
+   * login mechanisms offered and, with credentials in the URL, whether the login works. What the
+   * server does is reported, not thrown: see {@link io.netkit.core.probe.ProbeReport#failure()}.
+   *
+   * @throws IllegalArgumentException when no module on the class path serves or probes the scheme
+   */
+  public static io.netkit.core.probe.ProbeReport probe(URI url, NetOptions options) {
+    ClientProvider provider = provider(url.getScheme());
+    io.netkit.core.spi.ProbeProvider probe =
+        ServiceLoader.load(io.netkit.core.spi.ProbeProvider.class, Netkit.class.getClassLoader())
+            .stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p.protocol().equals(provider.protocol()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the " + provider.protocol().name() + " module cannot probe"));
+    return io.netkit.core.probe.Prober.probe(
+        url, provider.options(url, options), provider, probe);
+  }
+
+  /**
    * Deletes what the URL names (see {@link ClientProvider#delete}).
    *
    * @throws UnsupportedOperationException when the URL's protocol cannot delete
