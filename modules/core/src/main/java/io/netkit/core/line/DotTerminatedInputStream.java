@@ -76,6 +76,24 @@ public final class DotTerminatedInputStream extends InputStream {
       if (state == State.END) {
         break;
       }
+      // Inside a line nothing needs decoding up to its LF: copy the run in bulk (a line input
+      // stops at the LF, so nothing past the terminator is ever consumed). Per byte, this path
+      // cost two virtual calls and a state step: 284 MB/s decoded before, see docs/performance.md.
+      if (state == State.MIDDLE && source instanceof LineInputStream lines) {
+        if (count > 0 && lines.buffered() <= 0) {
+          break;
+        }
+        int n = lines.readToLineEnd(target, offset + count, length - count);
+        if (n < 0) {
+          endOfSource();
+          break;
+        }
+        if (target[offset + count + n - 1] == '\n') {
+          state = State.LINE_START;
+        }
+        count += n;
+        continue;
+      }
       // Once some bytes are ready, do not block for more unless they are already buffered.
       if (count > 0 && source.available() <= 0) {
         break;

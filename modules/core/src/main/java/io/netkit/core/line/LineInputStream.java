@@ -130,6 +130,32 @@ public final class LineInputStream extends InputStream {
     return n;
   }
 
+  /**
+   * Reads up to {@code length} bytes but never past the next LF (which is included): a bulk read
+   * for line-structured bodies that must not consume what follows a line, such as a
+   * dot-terminated body's terminator. Blocks only when nothing is buffered.
+   *
+   * @return the bytes read, or -1 at the end of the stream
+   */
+  public int readToLineEnd(byte[] target, int offset, int length) throws IOException {
+    Objects.checkFromIndexSize(offset, length, target.length);
+    if (length == 0) {
+      return 0;
+    }
+    if (position == limit && !fill()) {
+      return -1;
+    }
+    int end = Math.min(limit, position + length);
+    int i = position;
+    while (i < end && buffer[i] != '\n') {
+      i++;
+    }
+    int n = (i < end ? i + 1 : i) - position;
+    System.arraycopy(buffer, position, target, offset, n);
+    position += n;
+    return n;
+  }
+
   @Override
   public int available() throws IOException {
     // Ask the stream below only when nothing is buffered: readers such as the dot-terminated
