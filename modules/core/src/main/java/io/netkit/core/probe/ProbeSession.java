@@ -4,8 +4,10 @@ import io.netkit.core.NetException;
 import io.netkit.core.NetOptions;
 import io.netkit.core.NetTlsException;
 import io.netkit.core.TlsMode;
+import io.netkit.core.line.Reply;
 import io.netkit.core.probe.ProbeReport.StartTls;
 import io.netkit.core.transport.TcpConnection;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,6 +118,29 @@ public final class ProbeSession {
       failingStage = ProbeReport.Stage.STARTTLS;
       throw new NetTlsException(connection.context(), "STARTTLS refused: " + reply);
     }
+  }
+
+  /**
+   * The STARTTLS step of a reply-coded protocol (FTP's {@code AUTH TLS}, SMTP's and NNTP's {@code
+   * STARTTLS}): when the server offered it (see {@link #startTlsOffered}), sends {@code command}
+   * and upgrades on the reply code {@code go}; any other reply is recorded as a refusal.
+   *
+   * @return true when the connection is now TLS (the provider then asks its capabilities again)
+   * @throws NetTlsException when the options require TLS and it was not offered or refused
+   * @throws IOException when the exchange or the handshake fails
+   */
+  public boolean startTlsByReply(boolean offered, String command, int go) throws IOException {
+    if (!startTlsOffered(offered)) {
+      return false;
+    }
+    connection.writeLine(command);
+    Reply answer = connection.readReply();
+    if (answer.code() != go) {
+      startTlsRefused(answer.code() + " " + answer.firstLine());
+      return false;
+    }
+    upgrade();
+    return true;
   }
 
   /**

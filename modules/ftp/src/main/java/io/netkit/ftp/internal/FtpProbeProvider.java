@@ -34,16 +34,9 @@ public final class FtpProbeProvider implements ProbeProvider {
     session.mechanisms(List.of("USER"));
     List<String> features = feat(session, c);
     boolean offered = features.stream().anyMatch(FtpProbeProvider::isAuthTls);
-    if (session.startTlsOffered(offered)) {
-      c.writeLine("AUTH TLS");
-      Reply go = c.readReply();
-      if (go.code() == 234) {
-        session.upgrade();
-        c = session.connection();
-        feat(session, c);
-      } else {
-        session.startTlsRefused(go.code() + " " + go.firstLine());
-      }
+    if (session.startTlsByReply(offered, "AUTH TLS", 234)) {
+      c = session.connection();
+      feat(session, c);
     }
     c.writeLine("QUIT");
     c.readReply();

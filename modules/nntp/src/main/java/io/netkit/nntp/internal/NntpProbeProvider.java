@@ -36,16 +36,9 @@ public final class NntpProbeProvider implements ProbeProvider {
     }
     session.detail("posting", greeting.code() == 200 ? "allowed" : "not allowed");
     List<String> capabilities = capabilities(session, c);
-    if (session.startTlsOffered(has(capabilities, "STARTTLS"))) {
-      c.writeLine("STARTTLS");
-      Reply go = c.readReply();
-      if (go.code() == 382) {
-        session.upgrade();
-        c = session.connection();
-        capabilities(session, c);
-      } else {
-        session.startTlsRefused(go.code() + " " + go.firstLine());
-      }
+    if (session.startTlsByReply(has(capabilities, "STARTTLS"), "STARTTLS", 382)) {
+      c = session.connection();
+      capabilities(session, c);
     }
     c.writeLine("QUIT");
     c.readReply();

@@ -34,16 +34,9 @@ public final class SmtpProbeProvider implements ProbeProvider {
       throw new NetProtocolException(c.context(), "greeting refused: " + greeting.code() + " " + greeting.firstLine());
     }
     List<String> keywords = ehlo(session, c);
-    if (session.startTlsOffered(has(keywords, "STARTTLS"))) {
-      c.writeLine("STARTTLS");
-      Reply go = c.readReply();
-      if (go.code() == 220) {
-        session.upgrade();
-        c = session.connection();
-        ehlo(session, c);
-      } else {
-        session.startTlsRefused(go.code() + " " + go.firstLine());
-      }
+    if (session.startTlsByReply(has(keywords, "STARTTLS"), "STARTTLS", 220)) {
+      c = session.connection();
+      ehlo(session, c);
     }
     c.writeLine("QUIT");
     c.readReply();
