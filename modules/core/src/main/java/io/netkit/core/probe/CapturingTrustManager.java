@@ -37,41 +37,48 @@ final class CapturingTrustManager extends X509ExtendedTrustManager {
   @Override
   public void checkServerTrusted(X509Certificate[] certificates, String authType, Socket socket)
       throws CertificateException {
-    remember(certificates);
-    try {
-      if (delegate instanceof X509ExtendedTrustManager extended) {
-        extended.checkServerTrusted(certificates, authType, socket);
-      } else {
-        delegate.checkServerTrusted(certificates, authType);
-      }
-    } catch (CertificateException | RuntimeException e) {
-      rejection = reason(e);
-      throw e;
-    }
+    judge(
+        certificates,
+        () -> {
+          if (delegate instanceof X509ExtendedTrustManager extended) {
+            extended.checkServerTrusted(certificates, authType, socket);
+          } else {
+            delegate.checkServerTrusted(certificates, authType);
+          }
+        });
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] certificates, String authType, SSLEngine engine)
       throws CertificateException {
-    remember(certificates);
-    try {
-      if (delegate instanceof X509ExtendedTrustManager extended) {
-        extended.checkServerTrusted(certificates, authType, engine);
-      } else {
-        delegate.checkServerTrusted(certificates, authType);
-      }
-    } catch (CertificateException | RuntimeException e) {
-      rejection = reason(e);
-      throw e;
-    }
+    judge(
+        certificates,
+        () -> {
+          if (delegate instanceof X509ExtendedTrustManager extended) {
+            extended.checkServerTrusted(certificates, authType, engine);
+          } else {
+            delegate.checkServerTrusted(certificates, authType);
+          }
+        });
   }
 
   @Override
   public void checkServerTrusted(X509Certificate[] certificates, String authType)
       throws CertificateException {
+    judge(certificates, () -> delegate.checkServerTrusted(certificates, authType));
+  }
+
+  /** The delegate's check, one of the three ways a handshake may ask for it. */
+  @FunctionalInterface
+  private interface Check {
+    void run() throws CertificateException;
+  }
+
+  /** Remembers the chain, runs the delegate's {@code check}, and records and rethrows its "no". */
+  private void judge(X509Certificate[] certificates, Check check) throws CertificateException {
     remember(certificates);
     try {
-      delegate.checkServerTrusted(certificates, authType);
+      check.run();
     } catch (CertificateException | RuntimeException e) {
       rejection = reason(e);
       throw e;
