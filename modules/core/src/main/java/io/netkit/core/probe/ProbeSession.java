@@ -2,6 +2,7 @@ package io.netkit.core.probe;
 
 import io.netkit.core.NetException;
 import io.netkit.core.NetOptions;
+import io.netkit.core.NetProtocolException;
 import io.netkit.core.NetTlsException;
 import io.netkit.core.TlsMode;
 import io.netkit.core.line.Reply;
@@ -118,6 +119,22 @@ public final class ProbeSession {
       failingStage = ProbeReport.Stage.STARTTLS;
       throw new NetTlsException(connection.context(), "STARTTLS refused: " + reply);
     }
+  }
+
+  /**
+   * Reads and records the greeting of a reply-coded protocol that greets with 220 (FTP, SMTP).
+   *
+   * @throws NetProtocolException when the server greets with another code
+   * @throws IOException when reading fails
+   */
+  public Reply greeting220() throws IOException {
+    Reply greeting = connection.readReply();
+    greeting(greeting.code() + " " + greeting.text());
+    if (greeting.code() != 220) {
+      throw new NetProtocolException(
+          connection.context(), "greeting refused: " + greeting.code() + " " + greeting.firstLine());
+    }
+    return greeting;
   }
 
   /**

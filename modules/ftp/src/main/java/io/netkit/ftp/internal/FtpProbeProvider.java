@@ -1,6 +1,5 @@
 package io.netkit.ftp.internal;
 
-import io.netkit.core.NetProtocolException;
 import io.netkit.core.Protocol;
 import io.netkit.core.line.Reply;
 import io.netkit.core.probe.ProbeSession;
@@ -26,11 +25,7 @@ public final class FtpProbeProvider implements ProbeProvider {
   @Override
   public void probe(ProbeSession session) throws IOException {
     TcpConnection c = session.connection();
-    Reply greeting = c.readReply();
-    session.greeting(greeting.code() + " " + greeting.text());
-    if (greeting.code() != 220) {
-      throw new NetProtocolException(c.context(), "greeting refused: " + greeting.code() + " " + greeting.firstLine());
-    }
+    session.greeting220();
     session.mechanisms(List.of("USER"));
     List<String> features = feat(session, c);
     boolean offered = features.stream().anyMatch(FtpProbeProvider::isAuthTls);

@@ -28,11 +28,7 @@ public final class SmtpProbeProvider implements ProbeProvider {
   @Override
   public void probe(ProbeSession session) throws IOException {
     TcpConnection c = session.connection();
-    Reply greeting = c.readReply();
-    session.greeting(greeting.code() + " " + greeting.text());
-    if (greeting.code() != 220) {
-      throw new NetProtocolException(c.context(), "greeting refused: " + greeting.code() + " " + greeting.firstLine());
-    }
+    session.greeting220();
     List<String> keywords = ehlo(session, c);
     if (session.startTlsByReply(has(keywords, "STARTTLS"), "STARTTLS", 220)) {
       c = session.connection();
