@@ -34,6 +34,11 @@ public final class ExitCode {
   public static final int REMOTE_ACCESS_DENIED = 9;
   /** The server understood and refused (curl 22, "server returned an error"). */
   public static final int SERVER_REFUSED = 22;
+  /**
+   * The transfer ended before all of the content arrived: fewer bytes than announced, or an answer
+   * without its end (curl 18, "partial file"); nothing incomplete is kept as the download.
+   */
+  public static final int PARTIAL_FILE = 18;
   /** A local file (or standard output) could not be written (curl 23, "write error"). */
   public static final int LOCAL_FILE = 23;
   /** The server refused an upload (curl 25, "upload failed"). */
@@ -42,7 +47,7 @@ public final class ExitCode {
   public static final int READ_ERROR = 26;
   /** An operation timed out (curl 28). */
   public static final int TIMEOUT = 28;
-  /** TLS failed: handshake, protocol, required TLS not offered (curl 35). */
+  /** TLS failed: a handshake or protocol failure, or bytes injected before the handshake (curl 35). */
   public static final int TLS = 35;
   /** The server's certificate is not trusted or does not match the host name (curl 60). */
   public static final int TLS_VERIFY = 60;
@@ -50,6 +55,11 @@ public final class ExitCode {
   public static final int AUTHENTICATION = 67;
   /** The {@code --cacert} file could not be read or holds no certificate (curl 77). */
   public static final int CACERT_FILE = 77;
+  /**
+   * TLS was required ({@code --tls required}) and the server does not offer it or refused it;
+   * nothing, no credential either, was sent after that (curl 64, "requested SSL level failed").
+   */
+  public static final int TLS_REQUIRED = 64;
   /** The file, message or item named does not exist (curl 78, "remote file not found"). */
   public static final int NOT_FOUND = 78;
 
@@ -72,13 +82,15 @@ public final class ExitCode {
     m.put(CANNOT_CONNECT, "cannot connect (refused, unreachable)");
     m.put(PROTOCOL_ERROR, "the server broke the protocol");
     m.put(REMOTE_ACCESS_DENIED, "no such directory (or mailbox, group, menu), or no access to it");
+    m.put(PARTIAL_FILE, "the transfer ended early: fewer bytes than announced, or no end");
     m.put(SERVER_REFUSED, "the server refused; its reply is printed");
     m.put(LOCAL_FILE, "a local file or standard output could not be written");
     m.put(UPLOAD_FAILED, "the server refused the upload");
     m.put(READ_ERROR, "a local file or standard input could not be read");
     m.put(TIMEOUT, "timeout: connect, idle, or --max-time");
-    m.put(TLS, "TLS failure: handshake, or required TLS not offered");
+    m.put(TLS, "TLS failure: a failed handshake, or bytes injected before it");
     m.put(TLS_VERIFY, "the server's certificate is not trusted or names another host");
+    m.put(TLS_REQUIRED, "TLS was required and the server does not offer it or refused it");
     m.put(AUTHENTICATION, "login rejected");
     m.put(CACERT_FILE, "the --cacert file could not be read");
     m.put(NOT_FOUND, "no such file (or message, article, item)");

@@ -176,13 +176,13 @@ class ExitCodesTest {
   }
 
   @Test
-  void tlsRequiredButRefusedGivesTheTlsCode(@TempDir Path dir) throws Exception {
+  void tlsRequiredButNotOfferedGivesTheRequiredTlsCode(@TempDir Path dir) throws Exception {
     assumeTrue(Fixture.protocols().anyMatch(Protocol.FTP::equals), "no FTP module in this build");
     try (Fixture f = Fixture.start(Protocol.FTP, dir)) {
       // The testkit FTP server does not offer AUTH TLS: required TLS must not fall back.
       Cli.Result r =
           Cli.run(SchemeCommandsTest.args(f, "ls", "--tls", "required", f.rootUrl().toString()));
-      assertEquals(ExitCode.TLS, r.code(), r::toString);
+      assertEquals(ExitCode.TLS_REQUIRED, r.code(), r::toString);
       assertOneLine(r);
       assertEquals(0, r.stdout().length, "nothing listed over plain text");
     }

@@ -1,5 +1,6 @@
 package io.netkit.pop3;
 
+import io.netkit.core.NetTlsRequiredException;
 import io.netkit.core.Endpoint;
 import io.netkit.core.NetClient;
 import io.netkit.core.NetException;
@@ -173,7 +174,7 @@ public final class Pop3Client implements NetClient<Pop3Request, Pop3Reply> {
     TcpConnection connection = opened.connection();
     if (!capabilities.stls()) {
       if (required) {
-        throw new NetTlsException(connection.context(), capabilities.known()
+        throw new NetTlsRequiredException(connection.context(), capabilities.known()
             ? "STLS required but the server does not offer it"
             : "STLS required but the server does not answer CAPA, so it cannot offer STLS");
       }
@@ -182,7 +183,7 @@ public final class Pop3Client implements NetClient<Pop3Request, Pop3Reply> {
     Status answer = opened.command("STLS");
     if (!answer.ok()) {
       if (required) {
-        throw new NetTlsException(connection.context(), "STLS required but the server refused it: -ERR " + answer.text());
+        throw new NetTlsRequiredException(connection.context(), "STLS required but the server refused it: -ERR " + answer.text());
       }
       return;
     }

@@ -9,6 +9,8 @@ import io.netkit.core.NetProtocolException;
 import io.netkit.core.NetReplyException;
 import io.netkit.core.NetTimeoutException;
 import io.netkit.core.NetTlsException;
+import io.netkit.core.NetTlsRequiredException;
+import io.netkit.core.NetTruncatedException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -63,6 +65,9 @@ public final class Failures {
     if (t instanceof NetAuthenticationException) {
       return ExitCode.AUTHENTICATION;
     }
+    if (t instanceof NetTlsRequiredException) {
+      return ExitCode.TLS_REQUIRED;
+    }
     if (t instanceof NetTlsException || t instanceof SSLException) {
       return certificateProblem(t) == null ? ExitCode.TLS : ExitCode.TLS_VERIFY;
     }
@@ -84,6 +89,9 @@ public final class Failures {
     }
     if (t instanceof NetReplyException) {
       return ExitCode.SERVER_REFUSED;
+    }
+    if (t instanceof NetTruncatedException) {
+      return ExitCode.PARTIAL_FILE;
     }
     if (t instanceof NetProtocolException) {
       return ExitCode.PROTOCOL_ERROR;

@@ -232,31 +232,36 @@ abstract class HostileContract {
 
   @Test
   void aRefusedStarttlsFailsBeforeAnyCredential() throws IOException {
-    starttlsCase(s -> line -> s.isStarttls(line) ? s.refusal(line) : s.answer(line));
+    starttlsCase(s -> line -> s.isStarttls(line) ? s.refusal(line) : s.answer(line), true);
   }
 
   @Test
   void plaintextInjectedAfterTheStarttlsGoAheadFailsBeforeAnyCredential() throws IOException {
-    starttlsCase(s -> line -> s.isStarttls(line) ? s.goAhead(line) + okLine() + okLine() : s.answer(line));
+    starttlsCase(s -> line -> s.isStarttls(line) ? s.goAhead(line) + okLine() + okLine() : s.answer(line), false);
   }
 
   @Test
   void aFailedTlsHandshakeAfterTheGoAheadFailsBeforeAnyCredential() throws IOException {
-    starttlsCase(s -> line -> s.isStarttls(line) ? s.goAhead(line) + GARBAGE : s.answer(line));
+    starttlsCase(s -> line -> s.isStarttls(line) ? s.goAhead(line) + GARBAGE : s.answer(line), false);
   }
 
-  private void starttlsCase(java.util.function.Function<Starttls, java.util.function.Function<String, String>> script)
+  /** {@code refused}: the server refuses STARTTLS, which must be the required-TLS failure (curl's 64). */
+  private void starttlsCase(
+      java.util.function.Function<Starttls, java.util.function.Function<String, String>> script, boolean refused)
       throws IOException {
     Starttls s = starttls();
     assumeTrue(s != null, protocol() + " has no STARTTLS");
     try (HostileServer server = HostileServer.converse(greeting(), script.apply(s))) {
       NetOptions o = options().tlsMode(io.netkit.core.TlsMode.STARTTLS_REQUIRED).build();
       Throwable thrown = apiFails(url(server), o);
-      assertInstanceOf(NetException.class, thrown);
+      assertInstanceOf((Class<? extends Throwable>) (refused ? io.netkit.core.NetTlsRequiredException.class : NetException.class), (Object) thrown, thrown::toString);
       assertNoCredential(server);
     }
     try (HostileServer server = HostileServer.converse(greeting(), script.apply(s))) {
-      commandFails(url(server), "--tls", "required");
+      Cli.Result r = commandFails(url(server), "--tls", "required");
+      if (refused) {
+        assertEquals(64, r.code(), r::toString);
+      }
       assertNoCredential(server);
     }
   }

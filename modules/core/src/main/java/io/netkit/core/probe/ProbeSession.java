@@ -1,5 +1,6 @@
 package io.netkit.core.probe;
 
+import io.netkit.core.NetTlsRequiredException;
 import io.netkit.core.NetException;
 import io.netkit.core.NetOptions;
 import io.netkit.core.NetProtocolException;
@@ -102,7 +103,7 @@ public final class ProbeSession {
     startTls = StartTls.NOT_OFFERED;
     if (options.tlsMode() == TlsMode.STARTTLS_REQUIRED) {
       failingStage = ProbeReport.Stage.STARTTLS;
-      throw new NetTlsException(connection.context(), "STARTTLS is required but not offered");
+      throw new NetTlsRequiredException(connection.context(), "STARTTLS is required but not offered");
     }
     return false;
   }
@@ -117,7 +118,7 @@ public final class ProbeSession {
     startTls = StartTls.FAILED;
     if (options.tlsMode() == TlsMode.STARTTLS_REQUIRED) {
       failingStage = ProbeReport.Stage.STARTTLS;
-      throw new NetTlsException(connection.context(), "STARTTLS refused: " + reply);
+      throw new NetTlsRequiredException(connection.context(), "STARTTLS refused: " + reply);
     }
   }
 

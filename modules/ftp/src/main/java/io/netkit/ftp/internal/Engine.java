@@ -1,5 +1,6 @@
 package io.netkit.ftp.internal;
 
+import io.netkit.core.NetTlsRequiredException;
 import io.netkit.core.Endpoint;
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetReplyException;
@@ -80,7 +81,7 @@ final class Engine extends FTPSClient {
     if (tlsMode == TlsMode.STARTTLS_IF_OFFERED) {
       return; // the server does not offer TLS: carry on in plain text, as asked
     }
-    throw new NetTlsException(
+    throw new NetTlsRequiredException(
         context, "TLS is required but the server refused AUTH TLS: " + code + " " + replyText());
   }
 

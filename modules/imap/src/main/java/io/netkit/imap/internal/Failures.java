@@ -1,10 +1,10 @@
 package io.netkit.imap.internal;
 
+import io.netkit.core.NetTlsRequiredException;
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetAuthenticationException;
 import io.netkit.core.NetException;
 import io.netkit.core.NetNotFoundException;
-import io.netkit.core.NetTlsException;
 import io.netkit.imap.ImapReplyException;
 import io.netkit.mail.internal.MailFailures;
 import jakarta.mail.AuthenticationFailedException;
@@ -48,7 +48,7 @@ final class Failures {
     }
     TlsPolicyException tls = find(failure, TlsPolicyException.class);
     if (tls != null) {
-      return new NetTlsException(context, tls.getMessage(), failure);
+      return new NetTlsRequiredException(context, tls.getMessage(), failure);
     }
     AuthenticationFailedException auth = find(failure, AuthenticationFailedException.class);
     ProtocolException refused = refusal(failure);

@@ -1,5 +1,6 @@
 package io.netkit.mail.internal;
 
+import io.netkit.core.NetTlsRequiredException;
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetAuthenticationException;
 import io.netkit.core.NetConnectException;
@@ -104,7 +105,7 @@ public final class MailFailures {
     }
     String message = failure.getMessage() == null ? "" : failure.getMessage();
     if (STARTTLS_REQUIRED.matcher(message.toLowerCase(Locale.ROOT)).find()) {
-      return new NetTlsException(
+      return new NetTlsRequiredException(
           context, "TLS is required but the server does not offer STARTTLS; nothing was sent in clear", failure);
     }
     if (failure instanceof StoreClosedException || failure instanceof FolderClosedException) {

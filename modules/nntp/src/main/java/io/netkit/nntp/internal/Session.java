@@ -1,11 +1,11 @@
 package io.netkit.nntp.internal;
 
+import io.netkit.core.NetTlsRequiredException;
 import io.netkit.core.Credentials;
 import io.netkit.core.Endpoint;
 import io.netkit.core.NetOptions;
 import io.netkit.core.NetProtocolException;
 import io.netkit.core.NetReplyException;
-import io.netkit.core.NetTlsException;
 import io.netkit.core.Protocol;
 import io.netkit.core.TlsMode;
 import io.netkit.core.line.Reply;
@@ -125,7 +125,7 @@ public final class Session {
     // A server that lists capabilities without STARTTLS has none; one that lists none may.
     if (!capabilities.has("STARTTLS") && (mode == TlsMode.STARTTLS_IF_OFFERED || !capabilities.isEmpty())) {
       if (mode == TlsMode.STARTTLS_REQUIRED) {
-        throw new NetTlsException(
+        throw new NetTlsRequiredException(
             wire.context(), "STARTTLS is required but the server does not offer it; nothing was sent");
       }
       return;
@@ -133,7 +133,7 @@ public final class Session {
     Reply reply = wire.exchange("STARTTLS");
     if (reply.code() != 382) {
       if (mode == TlsMode.STARTTLS_REQUIRED) {
-        throw new NetTlsException(
+        throw new NetTlsRequiredException(
             wire.context(), "STARTTLS is required but the server refused it: " + reply.code() + " " + reply.firstLine());
       }
       return;

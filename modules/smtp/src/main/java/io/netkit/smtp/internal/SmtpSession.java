@@ -1,5 +1,6 @@
 package io.netkit.smtp.internal;
 
+import io.netkit.core.NetTlsRequiredException;
 import io.netkit.core.Credentials;
 import io.netkit.core.Endpoint;
 import io.netkit.core.ErrorContext;
@@ -110,7 +111,7 @@ public final class SmtpSession implements AutoCloseable {
 
   private static NetException connectFailure(Engine engine, ErrorContext context, MessagingException e) {
     if (engine.startTlsRefused() > 0) {
-      return new NetTlsException(
+      return new NetTlsRequiredException(
           context,
           "the server refused STARTTLS: "
               + ServerReply.parse(engine.getLastServerResponse()).oneLine()

@@ -1,11 +1,11 @@
 package io.netkit.telnet.internal;
 
+import io.netkit.core.NetTlsRequiredException;
 import io.netkit.core.Credentials;
 import io.netkit.core.Endpoint;
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetAuthenticationException;
 import io.netkit.core.NetOptions;
-import io.netkit.core.NetTlsException;
 import io.netkit.core.TlsMode;
 import io.netkit.core.transport.SocketFactories;
 import io.netkit.telnet.TelnetExpectFailedException;
@@ -72,7 +72,7 @@ public final class Session implements AutoCloseable {
     TlsMode mode = options.tlsMode();
     if (mode == TlsMode.IMPLICIT || mode == TlsMode.STARTTLS_REQUIRED) {
       // Refused before any byte goes out, so no credential ever travels in plain text.
-      throw new NetTlsException(context, "TLS was required, but netkit's Telnet has no TLS");
+      throw new NetTlsRequiredException(context, "TLS was required, but netkit's Telnet has no TLS");
     }
     Credentials credentials = target.credentials().orElse(null);
     SecretLines secrets = new SecretLines();
