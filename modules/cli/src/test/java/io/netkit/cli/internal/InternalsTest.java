@@ -44,6 +44,12 @@ class InternalsTest {
         ExitCode.AUTHENTICATION, Failures.exitCode(new NetAuthenticationException(FTP, "login", 530, "Login incorrect")));
     assertEquals(ExitCode.SERVER_REFUSED, Failures.exitCode(new NetReplyException(FTP, 550, "No")));
     assertEquals(ExitCode.PROTOCOL_ERROR, Failures.exitCode(new NetProtocolException(FTP, "x", null)));
+    assertEquals(
+        ExitCode.PARTIAL_FILE,
+        Failures.exitCode(new io.netkit.core.NetTruncatedException(FTP, "ended after 5 of 10 bytes", 10, 5, null)));
+    assertEquals(
+        ExitCode.TLS_REQUIRED,
+        Failures.exitCode(new io.netkit.core.NetTlsRequiredException(FTP, "AUTH TLS refused")));
     assertEquals(ExitCode.CANNOT_CONNECT, Failures.exitCode(new NetConnectException(FTP, "refused", null)));
     assertEquals(
         ExitCode.CANNOT_RESOLVE,
