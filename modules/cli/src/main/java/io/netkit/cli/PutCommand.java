@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -33,6 +34,8 @@ import picocli.CommandLine.Parameters;
 final class PutCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "URL", description = "Where to store, e.g. ftp://host/in/a.txt")
   String url;
+
+  @Mixin ProxyOptions proxies;
 
   @Parameters(
       index = "1",
@@ -60,7 +63,7 @@ final class PutCommand extends BaseCommand {
       ProgressBar bar =
           ProgressBar.forTransfer(terminal.err(), terminal.interactive(), common.silent);
       try {
-        provider.store(uri, options(provider, uri), local.stream(), size, bar);
+        provider.store(uri, proxies.apply(provider, options(provider, uri), uri), local.stream(), size, bar);
       } catch (IOException e) {
         throw local.classify(e);
       } finally {

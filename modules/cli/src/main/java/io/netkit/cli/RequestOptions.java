@@ -1,7 +1,6 @@
 package io.netkit.cli;
 
 import io.netkit.cli.internal.LocalFileException;
-import io.netkit.cli.internal.ProxyEnvironment;
 import io.netkit.cli.internal.UsageException;
 import io.netkit.core.NetOptions;
 import io.netkit.core.TransferListener;
@@ -16,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,11 +55,7 @@ public final class RequestOptions {
   @Option(names = {"-C", "--continue-at"}, paramLabel = "OFFSET|-", description = "Resume at OFFSET ('-': after what the -o file holds).")
   String continueAt;
 
-  @Option(names = {"-x", "--proxy"}, paramLabel = "[http://][USER:PW@]HOST[:PORT]", description = "Use this HTTP proxy (default port 1080); else http_proxy / https_proxy / all_proxy.")
-  String proxy;
-
-  @Option(names = "--noproxy", paramLabel = "HOSTS", description = "Comma-separated hosts to reach directly ('*': all); else no_proxy.")
-  String noProxy;
+  @Mixin ProxyOptions proxies;
 
   @Option(names = {"-b", "--cookie"}, paramLabel = "FILE|NAME=VALUE", description = "Send cookies from a Netscape cookie FILE, or these NAME=VALUE pairs.")
   String cookie;
@@ -74,20 +70,13 @@ public final class RequestOptions {
   boolean given() {
     return method != null || !headers.isEmpty() || !data.isEmpty() || dataBinary != null
         || uploadFile != null || head || include || location || maxRedirects != null
-        || continueAt != null || proxy != null || noProxy != null || cookie != null
+        || continueAt != null || proxies.given() || cookie != null
         || cookieJar != null || userAgent != null;
   }
 
   /** True for {@code -C}, which appends to the output file instead of replacing it. */
   boolean resumes() {
     return continueAt != null;
-  }
-
-  /** {@code options} with the proxy that {@code -x}, {@code --noproxy} and the environment pick. */
-  NetOptions withProxy(NetOptions options, URI url) {
-    return ProxyEnvironment.forUrl(url, proxy, noProxy, System.getenv())
-        .map(p -> options.toBuilder().proxy(p).build())
-        .orElse(options);
   }
 
   /**
@@ -105,7 +94,7 @@ public final class RequestOptions {
       provider.fetch(url, options, out, progress);
       return;
     }
-    requests.exchange(url, withProxy(options, url), spec(resumeFrom), out, progress);
+    requests.exchange(url, proxies.apply(provider, options, url), spec(resumeFrom), out, progress);
   }
 
   /** The offset {@code -C} asks for, given the output file (null: standard output). */

@@ -5,6 +5,7 @@ import io.netkit.core.spi.ClientProvider;
 import java.io.IOException;
 import java.net.URI;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -26,6 +27,8 @@ final class RmCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "URL", description = "What to delete, e.g. ftp://host/in/old.txt")
   String url;
 
+  @Mixin ProxyOptions proxies;
+
   RmCommand(Terminal terminal, Catalog catalog) {
     super(terminal, catalog);
   }
@@ -34,7 +37,7 @@ final class RmCommand extends BaseCommand {
   int execute() throws IOException {
     URI uri = url(url);
     ClientProvider provider = catalog.clientForScheme(uri.getScheme());
-    provider.delete(uri, options(provider, uri));
+    provider.delete(uri, proxies.apply(provider, options(provider, uri), uri));
     return ExitCode.OK;
   }
 }

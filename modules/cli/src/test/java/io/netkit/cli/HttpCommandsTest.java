@@ -177,6 +177,27 @@ class HttpCommandsTest {
   }
 
   @Test
+  void putAndRmGoThroughAProxyGivenWithXToo() throws Exception {
+    // The mock answers as the proxy: a request for origin.invalid reaches it only through -x.
+    Path up = local.resolve("proxied.txt");
+    Files.writeString(up, "through the proxy");
+    String proxy = "127.0.0.1:" + server.port();
+    Cli.Result put = Cli.run("put", "-s", "-x", proxy, "http://origin.invalid/p/proxied.txt", up.toString());
+    assertEquals(0, put.code(), put::toString);
+    assertEquals("through the proxy", Files.readString(served.resolve("p/proxied.txt")));
+    Cli.Result rm = Cli.run("rm", "-x", proxy, "http://origin.invalid/p/proxied.txt");
+    assertEquals(0, rm.code(), rm::toString);
+    assertFalse(Files.exists(served.resolve("p/proxied.txt")));
+  }
+
+  @Test
+  void aProxyForAProtocolWithoutProxiesIsAUsageError() {
+    Cli.Result r = Cli.run("rm", "-x", "127.0.0.1:1", "ftp://127.0.0.1:1/a.txt");
+    assertEquals(ExitCode.USAGE, r.code(), r::toString);
+    assertTrue(r.stderr().contains("does not go through proxies"), r::toString);
+  }
+
+  @Test
   void proxiesComeFromTheEnvironmentAsCurlReadsIt() {
     URI http = URI.create("http://example.org/");
     URI https = URI.create("https://example.org/");
