@@ -16,9 +16,13 @@ import java.util.function.BiFunction;
 /**
  * A one-connection IMAP server for hostile cases no real server produces: it greets, then answers
  * each command line with what {@code answer} returns for (tag, command line); null means stay
- * silent. Records the lines received.
+ * silent, and an answer ending with {@link #CLOSE} is sent (without the marker) and the
+ * connection closed. Records the lines received.
  */
 final class ScriptedImapServer implements AutoCloseable {
+  /** Ends an answer after which the server closes the connection. */
+  static final String CLOSE = "\u0000CLOSE";
+
   private final ServerSocket socket;
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final Thread thread;
@@ -69,8 +73,13 @@ final class ScriptedImapServer implements AutoCloseable {
         String tag = space < 0 ? line : line.substring(0, space);
         String reply = answer.apply(tag, line);
         if (reply != null) {
-          out.write(reply.getBytes(StandardCharsets.ISO_8859_1));
+          boolean close = reply.endsWith(CLOSE);
+          String sent = close ? reply.substring(0, reply.length() - CLOSE.length()) : reply;
+          out.write(sent.getBytes(StandardCharsets.ISO_8859_1));
           out.flush();
+          if (close) {
+            return;
+          }
         }
       }
     } catch (IOException e) {

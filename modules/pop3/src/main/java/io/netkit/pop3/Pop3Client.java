@@ -70,7 +70,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code [LOGIN-DELAY]}); refused credentials are {@link io.netkit.core.NetAuthenticationException};
  * an unknown message number is {@link Pop3NoSuchMessageException} (a {@link
  * io.netkit.core.NetNotFoundException}); a multi-line answer that ends without its {@code .} line
- * (the message was cut short) is a {@link NetProtocolException}, never a complete message. After
+ * (the message or listing was cut short by a close) is a {@link io.netkit.core.NetTruncatedException}
+ * (a {@link NetProtocolException}), never a complete message; the octet counts a server announces
+ * (RETR's {@code +OK n octets}, LIST) are informational only (RFC 1939): nothing is allocated by
+ * them, and a body that ends properly with its {@code .} line is taken whatever its length. After
  * an {@code -ERR} the session goes on; after any other failure (timeout, broken answer, a sink
  * that threw) the connection is closed and the client is no longer connected. Answers are
  * bounded: status lines by the line limit, listings by {@link Pop3Options#maxListingEntries()},
@@ -285,7 +288,8 @@ public final class Pop3Client implements NetClient<Pop3Request, Pop3Reply> {
   /**
    * RETR n: streams the raw message into {@code out} (not closed); returns the bytes written.
    *
-   * @throws NetProtocolException when the message is cut short (no {@code .} line): {@code out}
+   * @throws io.netkit.core.NetTruncatedException when the message is cut short (no {@code .}
+   *     line): {@code out}
    *     then holds part of it, which must not be taken for the message (write to a temporary file
    *     and rename it only after this returns)
    */

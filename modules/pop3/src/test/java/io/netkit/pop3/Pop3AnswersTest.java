@@ -11,6 +11,7 @@ import io.netkit.core.NetAuthenticationException;
 import io.netkit.core.NetOptions;
 import io.netkit.core.NetProtocolException;
 import io.netkit.core.NetTimeoutException;
+import io.netkit.core.NetTruncatedException;
 import io.netkit.core.UnsafeArgumentException;
 import io.netkit.core.trace.TraceEvent;
 import java.io.ByteArrayOutputStream;
@@ -52,28 +53,29 @@ class Pop3AnswersTest {
   }
 
   @Test
-  void messageCutShortIsAProtocolErrorNeverAWholeMessage() throws IOException {
+  void messageCutShortIsTruncatedNeverAWholeMessage() throws IOException {
     try (FakePop3 fake = loggedIn(c -> {
           c.expect("RETR 1");
           c.send("+OK 100 octets", "Subject: x", "", "half of the bo");
         })) {
       Pop3Client pop3 = connect(fake);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      NetProtocolException e = assertThrows(NetProtocolException.class, () -> pop3.retrieve(1, out));
+      NetTruncatedException e = assertThrows(NetTruncatedException.class, () -> pop3.retrieve(1, out));
       assertTrue(e.getMessage().contains("'.'"), e.getMessage());
+      assertEquals(100, e.expected());
       assertFalse(pop3.isConnected(), "a broken answer ends the session");
       pop3.close();
     }
   }
 
   @Test
-  void listingWithoutItsDotLineIsAProtocolError() throws IOException {
+  void listingWithoutItsDotLineIsTruncated() throws IOException {
     try (FakePop3 fake = loggedIn(c -> {
           c.expect("LIST");
           c.send("+OK", "1 100", "2 200");
         })) {
       Pop3Client pop3 = connect(fake);
-      assertThrows(NetProtocolException.class, pop3::list);
+      assertThrows(NetTruncatedException.class, pop3::list);
     }
   }
 

@@ -52,20 +52,27 @@ public record Capabilities(String greeting, List<String> extensions) {
   }
 
   /**
-   * The largest message the server accepts (SIZE), when it says one; a SIZE of 0 or without a
-   * number means no fixed limit.
+   * The largest message the server accepts (SIZE), when it says one. RFC 1870's parameter is 1 to
+   * 20 digits: {@code SIZE} without one, or {@code SIZE 0}, means no fixed limit (empty); a value
+   * beyond 63 bits is larger than any message, so it is {@link Long#MAX_VALUE}; anything else (a
+   * negative number, a sign, letters, more than 20 digits) is not a limit and is ignored (empty):
+   * a lying server then refuses the message at MAIL FROM or after DATA, with its own reply.
    */
   public OptionalLong maxSize() {
     Optional<String> p = parameter("SIZE");
     if (p.isEmpty()) {
       return OptionalLong.empty();
     }
-    try {
-      long n = Long.parseLong(p.get().trim());
-      return n > 0 ? OptionalLong.of(n) : OptionalLong.empty();
-    } catch (NumberFormatException noNumber) {
+    String digits = p.get().trim();
+    if (digits.isEmpty() || digits.length() > 20 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return OptionalLong.empty();
     }
+    if (digits.length() > 18) {
+      java.math.BigInteger n = new java.math.BigInteger(digits);
+      return n.bitLength() > 63 ? OptionalLong.of(Long.MAX_VALUE) : OptionalLong.of(n.longValue());
+    }
+    long n = Long.parseLong(digits);
+    return n > 0 ? OptionalLong.of(n) : OptionalLong.empty();
   }
 
   /** SIZE offered at all (with or without a limit): MAIL FROM may then declare the size. */

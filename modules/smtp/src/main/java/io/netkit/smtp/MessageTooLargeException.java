@@ -4,8 +4,11 @@ import io.netkit.core.ErrorContext;
 import io.netkit.core.NetException;
 
 /**
- * The message is larger than the server's SIZE limit, so netkit did not send it: nothing was
- * sent beyond EHLO (and AUTH), not even MAIL FROM. The connection stays usable. Immutable.
+ * The message is larger than the server's SIZE limit, so netkit did not send it. When its size was
+ * known beforehand, nothing was sent beyond EHLO (and AUTH), not even MAIL FROM, and the
+ * connection stays usable; a message of unknown size (a stream) is counted during DATA and, at the
+ * limit, the connection is cut without the dot line, so the server never takes half a mail (the
+ * session is then closed). Immutable.
  */
 public final class MessageTooLargeException extends NetException {
   private final long size;

@@ -21,6 +21,10 @@ final class Bodies {
     String what = r.section().isEmpty() ? "UID " + r.uid() : "section " + r.section() + " of UID " + r.uid();
     return s.call("fetching " + what + " from '" + r.mailbox() + "'", () -> {
       long size = s.runIn(r.mailbox(), false, p -> Messages.size(p, r.uid()));
+      if (size == Messages.NOT_A_SIZE) {
+        throw new io.netkit.core.NetProtocolException(s.guards().context(),
+            "the server gave UID " + r.uid() + " an RFC822.SIZE that is no size (negative, or unreadable)", null);
+      }
       if (size < 0) {
         throw Messages.missing(s, r.mailbox(), r.uid());
       }

@@ -2,6 +2,7 @@ package io.netkit.imap.internal;
 
 import io.netkit.core.NetNotFoundException;
 import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetTruncatedException;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,8 @@ import org.eclipse.angus.mail.imap.protocol.UID;
  * (BODY.PEEK[section]<offset.size>)}: at most one chunk is in memory, and {@code \Seen} is never
  * set. Unlike Angus's own stream, it never ends quietly when something is wrong: a chunk that is
  * missing, starts at the wrong offset, or a whole message shorter than its {@code RFC822.SIZE}
- * fails the read. Not thread-safe; the session must not be used for anything else while it is
+ * fails the read ({@link NetTruncatedException} when it ended before its announced size, {@link
+ * NetProtocolException} when it is longer, or its BODY could not be parsed). Not thread-safe; the session must not be used for anything else while it is
  * read.
  */
 final class BodyStream extends InputStream {
@@ -72,11 +74,17 @@ final class BodyStream extends InputStream {
 
   private void fill() throws IOException {
     String command = "UID FETCH " + uid + " (UID BODY.PEEK[" + section + "]<" + offset + "." + chunk + ">)";
-    BODY body;
+    Answer answer;
     try {
-      body = session.runIn(mailbox, false, p -> fetch(p, command));
+      answer = session.runIn(mailbox, false, p -> fetch(p, command));
     } catch (MessagingException e) {
       throw Failures.translate(session.guards(), e, "fetching UID " + uid);
+    }
+    BODY body = answer.body();
+    if (body == null && answer.fetchedWithoutBody()) {
+      throw new NetProtocolException(session.guards().context(),
+          "the server answered the fetch of UID " + uid + " without a BODY it could be read from"
+              + " (a malformed literal, such as {-1} or a count beyond 63 bits?)", null);
     }
     ByteArray data = body == null ? null : body.getByteArray();
     if (data == null) {
@@ -85,8 +93,8 @@ final class BodyStream extends InputStream {
             "UID " + uid + " in '" + mailbox + "' has no " + (section.isEmpty() ? "body" : "section " + section),
             "fetching");
       }
-      throw new NetProtocolException(session.guards().context(),
-          "the server stopped sending UID " + uid + " after " + offset + " bytes", null);
+      throw new NetTruncatedException(session.guards().context(),
+          "the server stopped sending UID " + uid + " after " + offset + " bytes", expected, offset, null);
     }
     int origin = body.getOrigin();
     int n = data.getCount();
@@ -103,25 +111,37 @@ final class BodyStream extends InputStream {
     current = data;
     position = 0;
     offset += n;
-    if (last && expected >= 0 && offset != expected) {
+    if (last && expected >= 0 && offset < expected) {
+      throw new NetTruncatedException(session.guards().context(),
+          "UID " + uid + " ended after " + offset + " bytes, but its RFC822.SIZE is " + expected,
+          expected, offset, null);
+    }
+    if (last && expected >= 0 && offset > expected) {
       throw new NetProtocolException(session.guards().context(),
-          "UID " + uid + " ended after " + offset + " bytes, but its RFC822.SIZE is " + expected, null);
+          "UID " + uid + " is " + offset + " bytes, but its RFC822.SIZE is " + expected, null);
     }
   }
 
-  private BODY fetch(GuardedProtocol p, String command) throws ProtocolException {
+  /** The BODY for the UID, or null; and whether a FETCH for the UID came without any BODY. */
+  private record Answer(BODY body, boolean fetchedWithoutBody) {}
+
+  private Answer fetch(GuardedProtocol p, String command) throws ProtocolException {
     p.offerBuffer(buffer);
+    boolean answered = false;
     Response[] responses = p.checked(command, null);
     for (Response resp : responses) {
       if (resp instanceof FetchResponse f) {
         UID u = f.getItem(UID.class);
         BODY b = f.getItem(BODY.class);
         if (b != null && (u == null || u.uid == uid)) {
-          return b;
+          return new Answer(b, false);
+        }
+        if (b == null && u != null && u.uid == uid) {
+          answered = true;
         }
       }
     }
-    return null;
+    return new Answer(null, answered);
   }
 
   /** Bytes read so far, for progress. */

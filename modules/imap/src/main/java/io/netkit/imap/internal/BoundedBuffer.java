@@ -34,6 +34,78 @@ final class BoundedBuffer extends ByteArray {
     super.grow(increment);
   }
 
+  /**
+   * Clears the first byte, so that {@link #begun()} can tell afterwards whether Angus wrote any
+   * of a response into this buffer (it writes into the array directly and sets the count only at
+   * the end; no response starts with NUL).
+   */
+  void markUnbegun() {
+    if (getBytes().length > 0) {
+      getBytes()[getStart()] = 0;
+    }
+  }
+
+  /** True when a byte of the response arrived (Angus failed after it began reading one). */
+  boolean begun() {
+    return getBytes().length > 0 && getBytes()[getStart()] != 0;
+  }
+
+  /**
+   * The announcement of a literal in the response just read that is no literal count ({@code
+   * {-1}}, or more digits than an int holds), or null. Walks the response as Angus read it: each
+   * line that ends in {@code {n}} is followed by n bytes of literal, skipped (a literal's own
+   * content is never taken for an announcement). Angus reads {@code {-1}} as an empty literal and
+   * stops at an unparsable count, so without this check either would come out as a missing item.
+   */
+  String malformedLiteral() {
+    byte[] b = getBytes();
+    int start = getStart();
+    int end = start + getCount();
+    int i = start;
+    while (i < end) {
+      int lf = i;
+      while (lf < end && b[lf] != '\n') {
+        lf++;
+      }
+      if (lf >= end) {
+        return null;
+      }
+      int close = lf - 2; // "}\r\n"
+      if (close < i || b[close] != '}' || b[lf - 1] != '\r') {
+        return null;
+      }
+      int open = close - 1;
+      while (open >= i && b[open] != '{') {
+        open--;
+      }
+      if (open < i) {
+        return null;
+      }
+      String count = new String(b, open + 1, close - open - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (!count.matches("-?[0-9]+")) {
+        return null; // not a literal to Angus either: text that happens to end in braces
+      }
+      long n;
+      try {
+        n = count.length() > 11 ? -1 : Long.parseLong(count);
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+      if (n < 0 || n > Integer.MAX_VALUE) {
+        return "{" + (count.length() > 40 ? count.substring(0, 40) + "..." : count) + "}";
+      }
+      i = lf + 1 + (int) Math.min(n, end - lf - 1);
+    }
+    return null;
+  }
+
+  /** True when the response just read is an untagged FETCH ({@code * n FETCH ...}). */
+  boolean isFetch() {
+    String head = new String(getBytes(), getStart(), Math.min(getCount(), 32),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
+    return head.matches("(?is)\\* [0-9]+ FETCH\\b.*");
+  }
+
   /** Thrown out of {@link #grow}, which may not throw an IOException; turned into one above. */
   static final class ResponseTooLarge extends RuntimeException {
     ResponseTooLarge(String message) {

@@ -1,6 +1,7 @@
 package io.netkit.imap.internal;
 
 import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetTruncatedException;
 import io.netkit.core.TlsMode;
 import java.io.IOException;
 import java.util.Properties;
@@ -117,11 +118,39 @@ final class GuardedProtocol extends IMAPProtocol {
       r = super.readResponse();
     } catch (BoundedBuffer.ResponseTooLarge e) {
       throw remember(new NetProtocolException(g.context(), e.getMessage(), null));
+    } catch (ProtocolException e) {
+      // Angus skips a response it cannot parse and carries on; a FETCH so skipped would come out
+      // as a missing message or body, so that is refused here, as is a literal with no count.
+      BoundedBuffer bad = current;
+      current = null;
+      String malformed = bad == null ? null : bad.malformedLiteral();
+      if (malformed != null) {
+        throw remember(new NetProtocolException(g.context(),
+            "the server announced a literal " + malformed + ", which is no byte count", e));
+      }
+      if (bad != null && bad.isFetch()) {
+        throw remember(new NetProtocolException(g.context(),
+            "the server sent a FETCH response that cannot be parsed: " + e.getMessage(), e));
+      }
+      throw e;
     } catch (IOException e) {
+      BoundedBuffer cut = current;
+      if (e.getClass() == IOException.class && cut != null && cut.begun()) {
+        // Angus's end of stream (a plain IOException; timeouts, resets and TLS failures have
+        // their own types) inside a response, a line or a literal: it ended early.
+        throw remember(new NetTruncatedException(g.context(),
+            "the server closed the connection in the middle of a response (a line or literal cut"
+                + " short): " + e.getMessage(), -1, -1, e));
+      }
       throw remember(e);
     }
     BoundedBuffer used = current;
     current = null;
+    String malformed = used == null ? null : used.malformedLiteral();
+    if (malformed != null) {
+      throw remember(new NetProtocolException(g.context(),
+          "the server announced a literal " + malformed + ", which is no byte count", null));
+    }
     commandBytes += used == null ? 0 : used.getCount();
     if (commandBytes > g.maxCommandBytes()) {
       throw remember(
@@ -148,6 +177,7 @@ final class GuardedProtocol extends IMAPProtocol {
     chunkBuffer = null;
     int limit = guards().maxResponseBytes();
     current = given == null ? new BoundedBuffer(128, limit) : new BoundedBuffer(given.getBytes(), limit);
+    current.markUnbegun();
     return current;
   }
 

@@ -129,14 +129,21 @@ final class Messages {
     });
   }
 
-  /** The message's size (RFC822.SIZE), which also proves it exists; -1 when it does not. */
+  /** RFC822.SIZE is not a size (negative): a lying server, not a missing message. */
+  static final long NOT_A_SIZE = -2;
+
+  /**
+   * The message's size (RFC822.SIZE), which also proves it exists; -1 when it does not, {@link
+   * #NOT_A_SIZE} when the server answered for the UID without a size it could be read as.
+   */
   static long size(GuardedProtocol p, long uid) throws ProtocolException {
     for (Response resp : p.checked("UID FETCH " + uid + " (UID RFC822.SIZE)", null)) {
       if (resp instanceof FetchResponse f) {
         UID u = f.getItem(UID.class);
         RFC822SIZE size = f.getItem(RFC822SIZE.class);
-        if (u != null && u.uid == uid && size != null) {
-          return size.size;
+        if (u != null && u.uid == uid) {
+          // Angus drops an RFC822.SIZE it cannot read (a sign, too many digits): no size either.
+          return size == null || size.size < 0 ? NOT_A_SIZE : size.size;
         }
       }
     }

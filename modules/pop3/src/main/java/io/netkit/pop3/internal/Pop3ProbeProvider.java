@@ -66,8 +66,11 @@ public final class Pop3ProbeProvider implements ProbeProvider {
     List<String> capabilities = new ArrayList<>();
     if (first.startsWith("+OK")) {
       for (String line = c.readLine(); !".".equals(line); line = c.readLine()) {
-        if (line == null || capabilities.size() >= MAX_CAPABILITIES) {
-          throw new NetProtocolException(c.context(), "CAPA list not ended properly");
+        if (line == null) {
+          throw new io.netkit.core.NetTruncatedException(c.context(), "connection closed before the end of the CAPA list");
+        }
+        if (capabilities.size() >= MAX_CAPABILITIES) {
+          throw new NetProtocolException(c.context(), "CAPA list longer than " + MAX_CAPABILITIES + " lines");
         }
         capabilities.add(line.startsWith("..") ? line.substring(1) : line);
       }

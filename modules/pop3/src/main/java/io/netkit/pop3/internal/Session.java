@@ -2,6 +2,7 @@ package io.netkit.pop3.internal;
 
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetTruncatedException;
 import io.netkit.core.TransferListener;
 import io.netkit.core.line.DotTerminatedInputStream;
 import io.netkit.core.transport.TcpConnection;
@@ -54,15 +55,16 @@ public final class Session {
   /**
    * Reads the lines of a multi-line answer up to its {@code .} line, unstuffing {@code ..}.
    *
-   * @throws NetProtocolException when the connection ends before the {@code .} line, or the
-   *     answer has more than {@code maxLines} lines
+   * @throws NetTruncatedException when the connection ends before the {@code .} line (or in
+   *     the middle of a line)
+   * @throws NetProtocolException when the answer has more than {@code maxLines} lines
    */
   public List<String> readLines(int maxLines, String what) throws IOException {
     List<String> lines = new ArrayList<>();
     while (true) {
       String line = connection.readLine();
       if (line == null || !connection.input().lastLineTerminated()) {
-        throw new NetProtocolException(
+        throw new NetTruncatedException(
             context(), "connection closed before the end of the " + what + " answer (no '.' line)");
       }
       if (line.equals(".")) {
@@ -79,13 +81,21 @@ public final class Session {
   /**
    * Streams a dot-terminated body into {@code sink}, unstuffed, without the {@code .} line.
    *
+   * <p>The body reader reads the connection's line input directly: it then copies whole lines
+   * out of that buffer (its fast path), and asks the socket for {@code available()} only when the
+   * buffer is empty (100 MiB once took 40 s when it asked after every byte).
+   *
+   * <p>{@code total} (a size the server announced, e.g. {@code +OK 5000 octets}) is informational
+   * only, as RFC 1939 says: it feeds progress, nothing is allocated by it, and a body that ends
+   * properly with its {@code .} line is accepted whatever its length.
+   *
    * @param total the expected size for progress, or -1
    * @return the bytes written
-   * @throws NetProtocolException when the connection ends before the {@code .} line: what was
-   *     written is then not the whole message
+   * @throws NetTruncatedException when the connection ends before the {@code .} line: what was
+   *     written is then not the whole message ({@code expected} is {@code total})
    */
   public long copyBody(OutputStream sink, TransferListener progress, long total) throws IOException {
-    DotTerminatedInputStream body = body();
+    DotTerminatedInputStream body = new DotTerminatedInputStream(connection.input(), false, context());
     byte[] buffer = new byte[64 * 1024];
     long bytes = 0;
     int n;
@@ -94,21 +104,17 @@ public final class Session {
       bytes += n;
       progress.progress(bytes, total);
     }
+    if (body.endedWithoutTerminator()) {
+      throw new NetTruncatedException(context(),
+          "connection closed after " + bytes + (total >= 0 ? " of " + total + " announced" : "")
+              + " bytes of the message, before its terminating '.' line",
+          total, bytes, null);
+    }
     return bytes;
   }
 
   /** Reads and discards a dot-terminated body (after the caller's limit was reached). */
   public void skipBody() throws IOException {
-    body().skipToEnd();
-  }
-
-  /**
-   * The body reader over the connection's line input, handed over directly: the dot stream then
-   * copies whole lines out of the line input's buffer (its fast path), and asks the socket for
-   * {@code available()} only when that buffer is empty (100 MiB once took 40 s when it asked
-   * after every byte).
-   */
-  private DotTerminatedInputStream body() {
-    return new DotTerminatedInputStream(connection.input(), true, context());
+    copyBody(OutputStream.nullOutputStream(), TransferListener.NONE, -1);
   }
 }

@@ -43,8 +43,9 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  * recipient gets its own reply and nothing is sent that should not be.
  *
  * <p>Failure policy: when the server refuses (the sender, DATA, the message: {@link
- * NetReplyException}; a message over SIZE: {@link MessageTooLargeException}) the transaction is
- * reset and the session stays usable; any other failure (timeout, broken connection, the
+ * NetReplyException}; a message known to be over SIZE: {@link MessageTooLargeException}) the
+ * transaction is reset and the session stays usable (a stream found over SIZE during DATA is cut
+ * as below, and is also a {@link MessageTooLargeException}); any other failure (timeout, broken connection, the
  * message's own source failing to read) cuts the connection at once, without a goodbye, so a
  * half-sent message is never ended with its dot line, and the session is closed. Not
  * thread-safe.
@@ -245,10 +246,14 @@ public final class SmtpSession implements AutoCloseable {
     }
     OutputStream data = openData();
     try {
-      body.writeTo(data);
+      // A message of unknown size is counted as it goes: past the server's SIZE it is cut, not ended.
+      body.writeTo(limit.isPresent() ? new SizeLimitedOutputStream(data, limit.getAsLong()) : data);
     } catch (IOException | RuntimeException e) {
       // Never end a message that was not written whole: cut the connection instead of the dot.
       cut();
+      if (e instanceof SizeLimitedOutputStream.OverLimit over) {
+        throw new MessageTooLargeException(context, over.written(), limit.getAsLong());
+      }
       if (e instanceof ContentSource.SourceFailure source) {
         throw new IOException(
             source.getMessage() + "; the connection was cut so nothing was delivered", source.getCause());
@@ -261,6 +266,9 @@ public final class SmtpSession implements AutoCloseable {
     try {
       engine.endData();
     } catch (SMTPSendFailedException refused) {
+      if (refused.getReturnCode() <= 0) {
+        throw closedInstead(refused, "the end of the message");
+      }
       throw MailFailures.reply(context, refused.getReturnCode(), refused.getMessage(), "the message");
     } catch (MessagingException | IOException e) {
       cut();
@@ -274,12 +282,25 @@ public final class SmtpSession implements AutoCloseable {
     try {
       return engine.openData();
     } catch (SMTPSendFailedException refused) {
+      if (refused.getReturnCode() <= 0) {
+        throw closedInstead(refused, "DATA");
+      }
       // Angus has sent RSET already.
       throw MailFailures.reply(context, refused.getReturnCode(), refused.getMessage(), "DATA");
     } catch (MessagingException e) {
       cut();
       throw MailFailures.translate(context, e, "starting DATA");
     }
+  }
+
+  /**
+   * The server closed the connection (or answered garbage) where a reply to {@code what} was
+   * due: Angus reports that as a "refusal" with code -1, which it is not. The session is cut.
+   */
+  private NetProtocolException closedInstead(SMTPSendFailedException failure, String what) {
+    cut();
+    return new NetProtocolException(context, "the server closed the connection or answered garbage to "
+        + what + " (" + MailFailures.oneLine(failure.getMessage()) + "); the message was not delivered", failure);
   }
 
   /** Sends {@code line}, returns the reply code; any failure but a reply closes the session. */
