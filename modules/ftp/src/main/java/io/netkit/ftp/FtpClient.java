@@ -43,13 +43,16 @@ import java.util.Objects;
  * file is a {@link io.netkit.core.NetNotFoundException} naming an {@code ITEM}, to listing or
  * entering a directory one naming a {@code CONTAINER} (RFC 959's 550 also covers "no access": the
  * server's text says which); a rejected login is a {@link
- * io.netkit.core.NetAuthenticationException}; a timeout, a broken connection, a transfer cut short
- * (a data connection that closes before SIZE bytes arrived, or a 426/451 reply) fails the request
- * and, except for a 426/451 reply, closes the client. A download that failed is never reported as
- * complete: what was written to the caller's stream so far stays there; a download to a {@link
- * Path} is written to {@code <file>.part} and renamed only when complete, so a partial file never
- * appears under the file's name (and {@link #resume} continues the part file). A failed upload
- * may leave a partial file on the server.
+ * io.netkit.core.NetAuthenticationException}; a timeout or a broken connection fails the request
+ * and closes the client. A download or listing cut short is a {@link
+ * io.netkit.core.NetTruncatedException} (announced and received byte counts): a data connection
+ * that closed before SIZE bytes arrived, a final 426/451 reply (the client stays connected in both
+ * cases), or no final reply at all (the client is closed); so is a multi-line reply cut by a
+ * close. A SIZE answer that is no usable number is ignored by downloads. A download that failed
+ * is never reported as complete: what was written to the caller's stream so far stays there; a
+ * download to a {@link Path} is written to {@code <file>.part} and renamed only when complete, so
+ * a partial file never appears under the file's name (and {@link #resume} continues the part
+ * file). A failed upload may leave a partial file on the server.
  *
  * <p>Not thread-safe: one client per thread. The password never appears in the trace ({@code PASS
  * ****}).

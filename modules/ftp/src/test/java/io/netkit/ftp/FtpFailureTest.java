@@ -15,6 +15,7 @@ import io.netkit.core.NetProtocolException;
 import io.netkit.core.NetReplyException;
 import io.netkit.core.NetTimeoutException;
 import io.netkit.core.NetTlsException;
+import io.netkit.core.NetTruncatedException;
 import io.netkit.core.TlsMode;
 import io.netkit.core.TransferListener;
 import io.netkit.testkit.Fault;
@@ -49,7 +50,7 @@ class FtpFailureTest {
 
   @ParameterizedTest
   @ValueSource(ints = {426, 451})
-  void transferEndingWithAbortReplyIsAnErrorNotACompleteDownload(int code) throws Exception {
+  void transferEndingWithAbortReplyIsTruncatedNotACompleteDownload(int code) throws Exception {
     RetrCommandHandler retr = new RetrCommandHandler();
     retr.setFileContents("partial data");
     retr.setFinalReplyCode(code);
@@ -57,10 +58,11 @@ class FtpFailureTest {
     t.server.handler(CommandNames.RETR, retr);
     try (FtpClient ftp = t.connect()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      NetReplyException e = assertThrows(NetReplyException.class, () -> ftp.retrieve("any.txt", out));
-      assertEquals(code, e.replyCode().orElseThrow());
-      assertTrue(e.getMessage().contains("Transfer aborted"), e.getMessage());
-      assertTrue(ftp.isConnected(), "a refusal leaves the session usable");
+      NetTruncatedException e =
+          assertThrows(NetTruncatedException.class, () -> ftp.retrieve("any.txt", out));
+      assertTrue(e.getMessage().contains(code + " Transfer aborted"), e.getMessage());
+      assertEquals("partial data".length(), e.received());
+      assertTrue(ftp.isConnected(), "the final reply leaves the session usable");
     }
   }
 
@@ -112,7 +114,7 @@ class FtpFailureTest {
     t.server.handler(CommandNames.RETR, retr);
     Path local = dir.resolve("any.txt");
     try (FtpClient ftp = t.connect()) {
-      assertThrows(NetReplyException.class, () -> ftp.retrieve("any.txt", local, TransferListener.NONE));
+      assertThrows(NetTruncatedException.class, () -> ftp.retrieve("any.txt", local, TransferListener.NONE));
     }
     assertFalse(Files.exists(local));
   }
@@ -122,8 +124,8 @@ class FtpFailureTest {
     t.server.file("/home/bob/short.bin", new byte[10]);
     t.server.handler(CommandNames.SIZE, new StaticReplyCommandHandler(213, "1000"));
     try (FtpClient ftp = t.connect()) {
-      NetProtocolException e =
-          assertThrows(NetProtocolException.class, () -> ftp.retrieve("short.bin", new ByteArrayOutputStream()));
+      NetTruncatedException e =
+          assertThrows(NetTruncatedException.class, () -> ftp.retrieve("short.bin", new ByteArrayOutputStream()));
       assertTrue(e.getMessage().contains("10 of 1000"), e.getMessage());
     }
   }

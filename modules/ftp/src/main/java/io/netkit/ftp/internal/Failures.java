@@ -62,6 +62,9 @@ final class Failures {
 
   /** Translates an I/O failure while {@code doing} something into a typed exception. */
   static NetException translate(ErrorContext context, IOException failure, String doing) {
+    if (failure instanceof Engine.NoFinalReply missing) {
+      failure = missing.getCause(); // an upload's final reply: what happened is what counts
+    }
     if (failure instanceof NetException net) {
       return net;
     }

@@ -4,10 +4,12 @@ import io.netkit.core.Credentials;
 import io.netkit.core.Endpoint;
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetAuthenticationException;
+import io.netkit.core.NetException;
 import io.netkit.core.NetNotFoundException;
 import io.netkit.core.NetOptions;
 import io.netkit.core.NetProtocolException;
 import io.netkit.core.NetReplyException;
+import io.netkit.core.NetTruncatedException;
 import io.netkit.core.TlsMode;
 import io.netkit.core.TransferListener;
 import io.netkit.core.trace.TraceMasker;
@@ -21,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import org.apache.commons.net.ftp.FTP;
-import org.apache.commons.net.ftp.FTPClientConfig;
 import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPReply;
 
@@ -29,18 +30,18 @@ import org.apache.commons.net.ftp.FTPReply;
  * One logged-in FTP session on a Commons Net engine: every operation the public client offers,
  * with every boolean or null the engine returns turned into an exception carrying the reply.
  *
- * <p>Failure policy: when the server refuses ({@link NetReplyException}) the session stays usable;
- * any other failure (timeout, broken connection, a transfer cut short, the caller's own stream
- * failing mid-transfer) closes the session, because the control connection's state is then
- * unknown. Not thread-safe.
+ * <p>Failure policy: when the server refuses ({@link NetReplyException}) the session stays usable,
+ * and so it does after a download or listing that the server's final reply showed incomplete
+ * ({@link NetTruncatedException} after 426, 451, or fewer bytes than SIZE with a 226): the
+ * control connection is still in step. Any other failure (timeout, broken connection, a final
+ * reply that never came, the caller's own stream failing mid-transfer) closes the session,
+ * because the control connection's state is then unknown. Not thread-safe.
  */
 public final class Session implements AutoCloseable {
   static final String LABEL = "ftp";
 
   private final Engine engine;
   private final ErrorContext context;
-  private boolean parserChosen;
-  private Boolean mlsd;
 
   private Session(Engine engine) {
     this.engine = engine;
@@ -70,8 +71,6 @@ public final class Session implements AutoCloseable {
     engine.setDataTimeout(dataTimeout);
     engine.setControlEncoding("UTF-8");
     engine.setEndpointCheckingEnabled(options.trust().verifiesHostnames());
-    // Commons Net's default since 3.9, made explicit: a PASV reply's address is never trusted.
-    engine.setIpAddressFromPasvResponse(false);
     Session session = new Session(engine);
     try {
       engine.connect(target.host(), target.port());
@@ -99,7 +98,7 @@ public final class Session implements AutoCloseable {
       return session;
     } catch (IOException e) {
       session.abandon();
-      throw Failures.translate(context, e, "connecting");
+      throw session.failure(e, "connecting");
     } catch (RuntimeException e) {
       session.abandon();
       throw e;
@@ -131,13 +130,16 @@ public final class Session implements AutoCloseable {
     return run(
         doing,
         () -> {
-          boolean machine = useMlsd();
+          boolean machine = engine.usesMlsd();
+          String what = "the listing of '" + path + "'";
           FTPFile[] files;
-          if (machine) {
-            files = engine.mlistDir(orNull(path));
-          } else {
-            chooseParser();
-            files = engine.listFiles(orNull(path));
+          try {
+            files = engine.listEntries(orNull(path));
+          } catch (Engine.NoFinalReply missing) {
+            throw unconfirmed(what, -1, -1, missing, doing);
+          }
+          if (engine.dataOpened()) { // Commons Net ignores a 426 or 451 after a listing
+            Completion.confirm(engine, what, true, -1, -1);
           }
           Failures.requireCompletion(
               engine, true, machine ? "MLSD" : "LIST", NetNotFoundException.Target.CONTAINER);
@@ -148,10 +150,20 @@ public final class Session implements AutoCloseable {
 
   /** Lists names only (NLST). */
   public FtpReply.Names names(String path) throws IOException {
+    String doing = "listing names of '" + path + "'";
     return run(
-        "listing names of '" + path + "'",
+        doing,
         () -> {
-          String[] names = engine.listNames(orNull(path));
+          String what = "the name listing of '" + path + "'";
+          String[] names;
+          try {
+            names = engine.listNames(orNull(path));
+          } catch (Engine.NoFinalReply missing) {
+            throw unconfirmed(what, -1, -1, missing, doing);
+          }
+          if (engine.dataOpened()) {
+            Completion.confirm(engine, what, names != null, -1, -1);
+          }
           Failures.requireCompletion(
               engine, names != null, "NLST", NetNotFoundException.Target.CONTAINER);
           return new FtpReply.Names(engine.getReplyCode(), engine.replyText(), Arrays.asList(names));
@@ -168,7 +180,7 @@ public final class Session implements AutoCloseable {
     return run(
         doing,
         () -> {
-          long size = sizeIfKnown(path);
+          long size = Completion.sizeIfKnown(engine, path);
           long expected = size < 0 ? -1 : Math.max(0, size - offset);
           if (offset > 0) {
             engine.setRestartOffset(offset);
@@ -179,15 +191,14 @@ public final class Session implements AutoCloseable {
             throw Failures.refused(engine, "RETR " + path, NetNotFoundException.Target.ITEM);
           }
           long copied = copy(in, target, true, expected, progress, doing);
-          if (!engine.completePendingCommand()) {
-            throw Failures.refused(engine, "RETR " + path + " (after " + copied + " bytes)");
+          String what = "'" + path + "'";
+          boolean ok;
+          try {
+            ok = engine.completePendingCommand();
+          } catch (Engine.NoFinalReply missing) {
+            throw unconfirmed(what, expected, copied, missing, doing);
           }
-          if (expected >= 0 && copied < expected) {
-            throw new NetProtocolException(
-                context,
-                "the data connection closed after " + copied + " of " + expected + " bytes of '"
-                    + path + "'; the download is incomplete");
-          }
+          Completion.confirm(engine, what, ok, expected, copied);
           return new FtpReply.Transferred(engine.getReplyCode(), engine.replyText(), copied);
         });
   }
@@ -262,11 +273,13 @@ public final class Session implements AutoCloseable {
     return run(
         "asking the size of '" + path + "'",
         () -> {
-          String size = engine.getSize(path);
+          int code = engine.size(path); // not getSize: it fails unchecked on a bare "213"
           Failures.requireCompletion(
-              engine, size != null, "SIZE " + path, NetNotFoundException.Target.ITEM);
+              engine, FTPReply.isPositiveCompletion(code), "SIZE " + path,
+              NetNotFoundException.Target.ITEM);
           return new FtpReply.FileSize(
-              engine.getReplyCode(), engine.replyText(), parseSize(size, path));
+              engine.getReplyCode(), engine.replyText(),
+              Completion.requireSize(context, engine, path));
         });
   }
 
@@ -335,49 +348,23 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  private boolean useMlsd() throws IOException {
-    if (mlsd == null) {
-      mlsd = engine.hasFeature("MLST");
-    }
-    return mlsd;
+  /** The final reply never came: the session is out of step, and the transfer unconfirmed. */
+  private NetTruncatedException unconfirmed(
+      String what, long expected, long received, Engine.NoFinalReply missing, String doing) {
+    abandon();
+    return Completion.unconfirmed(
+        context, what, expected, received, failure(missing.getCause(), doing));
   }
 
-  /**
-   * LIST output is parsed by system type; a server without SYST is assumed to list like Unix. The
-   * answer is handed to Commons Net as its configuration, which otherwise asks SYST again.
-   */
-  private void chooseParser() throws IOException {
-    if (!parserChosen) {
-      String system = FTPClientConfig.SYST_UNIX;
-      if (FTPReply.isPositiveCompletion(engine.syst())) {
-        String[] lines = engine.getReplyStrings();
-        String last = lines[lines.length - 1];
-        system = last.length() > 4 ? last.substring(4).trim() : FTPClientConfig.SYST_UNIX;
-      }
-      engine.configure(new FTPClientConfig(system));
-      parserChosen = true;
+  /** A typed exception for an I/O failure while {@code doing} something. */
+  private NetException failure(IOException failure, String doing) {
+    if (failure instanceof Engine.NoFinalReply missing) {
+      failure = missing.getCause(); // an upload's final reply: what happened is what counts
     }
-  }
-
-
-  private long sizeIfKnown(String path) throws IOException {
-    String size = engine.getSize(path);
-    if (size == null) {
-      return -1;
+    if (engine.cutMidReply(failure)) {
+      return Completion.cutReply(engine, failure, doing);
     }
-    try {
-      return Long.parseLong(size.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private long parseSize(String size, String path) throws NetProtocolException {
-    try {
-      return Long.parseLong(size.trim());
-    } catch (NumberFormatException e) {
-      throw new NetProtocolException(context, "unreadable SIZE reply for '" + path + "': " + size);
-    }
+    return Failures.translate(context, failure, doing);
   }
 
   private FtpReply.Done done(String doing, String what, Call<Boolean> call) throws IOException {
@@ -409,11 +396,13 @@ public final class Session implements AutoCloseable {
       return call.call();
     } catch (NetReplyException refused) {
       throw refused; // the server said no: the session is still in step
+    } catch (NetTruncatedException incomplete) {
+      throw incomplete; // in step after a final reply, else closed where it was thrown
     } catch (CallerStreamFailure local) {
       throw local.getCause(); // the caller's own stream failed: report it unchanged
-    } catch (IOException failure) {
+    } catch (IOException e) {
       abandon();
-      throw Failures.translate(context, failure, doing);
+      throw failure(e, doing);
     }
   }
 
