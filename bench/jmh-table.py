@@ -19,6 +19,7 @@ PAIRS = [
     ("FTP LIST + RETR 1 KiB (vsftpd)", ("ftpListRetrieveNetkit", ""), ("ftpListRetrieveCommonsNet", ""), "Commons Net"),
     ("Gopher text (gophernicus)", ("gopherTextNetkit", "none"), ("gopherTextRawSocket", ""), "raw Socket"),
     ("NNTP ARTICLE (INN)", ("nntpArticleNetkit", ""), ("nntpArticleRawSocket", ""), "raw Socket"),
+    ("IMAP fetch of a 4 KiB message, open connection (Dovecot)", ("imapFetchNetkit", ""), ("imapFetchAngus", ""), "Angus Mail"),
     ("SMTP send of a new 4 KiB mail, open connection (testkit)", ("smtpSendNetkit", ""), ("smtpSendAngus", ""), "Angus Mail"),
 ]
 print("| workload | netkit us/op | baseline | baseline us/op | netkit / baseline (target <= 1.05) |")

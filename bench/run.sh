@@ -5,6 +5,15 @@
 #   bench/run.sh [SIZE_MIB] [RUNS] [JMH_SECONDS]     (defaults: 256 MiB, 5 runs, 1-s JMH rounds)
 #   BENCH_ONLY="bulk startup jmh" bench/run.sh        (a subset of the sections)
 #   BENCH_SMOKE=1 bench/run.sh                        (CI: bulk rows only, 1 MiB, 1 run; ~10 s once built)
+#   BENCH_ONLY=jmh BENCH_JMH=ImapBench bench/run.sh   (the JMH classes to run, a regex)
+#   BENCH_NO_AM=1 bench/run.sh                        (build the bench module alone, against ~/.m2, and
+#                                                      use the command's jar as it is: a tree mid-edit)
+#   BENCH_CLEAN=1 bench/run.sh                        (also delete the cached SIZE files in $NETKIT_BENCH_DIR)
+#
+# The mail and news rows: a Dovecot account of the bench's own (netkit-bench, added to the running
+# Dovecot's passwd-file for the run and removed after) whose Maildir gets the messages written
+# straight into cur/; a testkit NntpMockServer in a JVM of its own serves the same files as a
+# directory spool. Everything put under the servers' roots is removed on exit.
 #
 # Against the real servers of scripts/servers.sh (started if down: only the ones it needs).
 set -euo pipefail
@@ -20,7 +29,7 @@ mkdir -p "$work" "$root/bench/results"
 env_file="${NETKIT_SERVERS_DIR:-/tmp/netkit-servers}/servers.env"
 
 need=()
-for probe in "HTTP_PORT http" "FTP_PORT ftp" "GOPHER_PORT gopher" "NNTP_PORT nntp"; do
+for probe in "HTTP_PORT http" "FTP_PORT ftp" "GOPHER_PORT gopher" "NNTP_PORT nntp" "IMAP_PORT mail"; do
   set -- $probe
   grep -q "^$1=" "$env_file" 2>/dev/null || need+=("$2")
 done
@@ -31,7 +40,8 @@ source <(grep -v '^#' "$env_file")
 # --- build, outside the timed runs; the jars are copied so that another build replacing
 # ~/.m2's snapshots mid-run cannot change (or break) what is measured.
 echo "building the bench module and the command..." >&2
-(cd "$root" && mvn -B -q -o -Pbench -pl bench -am package -DskipTests -Dmaven.source.skip \
+am=(-am); [[ -n "${BENCH_NO_AM:-}" ]] && am=()
+(cd "$root" && mvn -B -q -o -Pbench -pl bench "${am[@]}" package -DskipTests -Dmaven.source.skip \
   -Dmaven.javadoc.skip >"$work/build.log" 2>&1) || { tail -30 "$work/build.log" >&2; exit 1; }
 rm -rf "$work/lib" && mkdir -p "$work/lib"
 tr ':' '\n' < "$root/bench/target/classpath.txt" | while read -r jar || [[ -n "$jar" ]]; do
@@ -40,7 +50,10 @@ tr ':' '\n' < "$root/bench/target/classpath.txt" | while read -r jar || [[ -n "$
 done
 cp "$root/bench/target/netkit-bench-"*.jar "$work/lib/"
 cp_bench="$(find "$work/lib" -maxdepth 1 -mindepth 1 | tr '\n' ':')"
-"$root/netkit" --version >/dev/null
+# (only the bulk and start-up rows run the command: the others need not build it)
+if [[ " $only " == *" bulk "* || " $only " == *" startup "* ]]; then
+  if [[ -n "${BENCH_NO_AM:-}" ]]; then NETKIT_SKIP_REBUILD=1 "$root/netkit" --version >/dev/null; else "$root/netkit" --version >/dev/null; fi
+fi
 # The command as users run it: the launcher (C1 + the AppCDS archive it keeps, see ./netkit).
 netkit=(env NETKIT_SKIP_REBUILD=1 "$root/netkit")
 
@@ -56,6 +69,76 @@ for dir in "$HTTP_ROOT" "$FTP_HOME" "$GOPHER_ROOT"; do
   done
 done
 sha="$(sha256sum < "$work/$big" | cut -d' ' -f1)"
+
+# --- mail and news: messages of about N bytes (base64 lines of random bytes, CRLF), named by
+# Subject and Message-ID <NAME@netkit.bench>, cached in $work/mail; see BenchMailbox.java.
+servers_dir="${SERVERS_DIR:-${NETKIT_SERVERS_DIR:-/tmp/netkit-servers}}"
+users_file="$servers_dir/mail/dovecot/users"
+bench_home="$servers_dir/mail/vmail/netkit-bench"
+news_dir="$work/news"
+news_pid=""
+make_message() { # name bytes
+  local f="$work/mail/$1" head lines
+  [[ -f "$f" ]] && return 0
+  mkdir -p "$work/mail"
+  head="$(printf 'From: bench@netkit.test\r\nTo: netkit-bench@netkit.test\r\nNewsgroups: netkit.bench\r\nSubject: %s\r\nMessage-ID: <%s@netkit.bench>\r\nDate: Tue, 01 Dec 2026 00:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n' "$1" "$1"; echo x)"
+  head="${head%x}"
+  lines=$(( ($2 - ${#head}) / 78 ))
+  { printf '%s' "$head"; head -c $((lines * 57)) /dev/urandom | base64 -w 76 | sed 's/$/\r/'; } > "$f.tmp"
+  mv "$f.tmp" "$f"
+}
+mail_cleanup() {
+  if [[ -n "$news_pid" ]]; then kill "$news_pid" 2>/dev/null || true; wait "$news_pid" 2>/dev/null || true; news_pid=""; fi
+  rm -rf "$news_dir" "$bench_home"
+  if [[ -f "$users_file" ]] && grep -q '^netkit-bench:' "$users_file"; then
+    grep -v '^netkit-bench:' "$users_file" > "$users_file.bench" || true
+    chown --reference="$users_file" "$users_file.bench"; chmod --reference="$users_file" "$users_file.bench"
+    mv "$users_file.bench" "$users_file"
+  fi
+}
+cleanup() {
+  mail_cleanup
+  for dir in "$HTTP_ROOT" "$FTP_HOME" "$GOPHER_ROOT"; do rm -f "$dir"/bench-*.bin; done
+  if [[ -n "${BENCH_CLEAN:-}" ]]; then rm -rf "$work/mail" "$work"/bench-*.bin; fi
+}
+trap cleanup EXIT
+# The bench account (uid/gid of the mail user, home under vmail) and its INBOX: the messages
+# hard-linked (or copied) into cur/ as seen, with their size in the name (Dovecot's S=).
+mail_setup() { # names...
+  local name n=0 size
+  if ! grep -q '^netkit-bench:' "$users_file"; then
+    cp -p "$users_file" "$users_file.bench"
+    echo "netkit-bench:{PLAIN}netkit-bench-pass:$MAIL_UID:$MAIL_GID::$bench_home::" >> "$users_file.bench"
+    mv "$users_file.bench" "$users_file"
+  fi
+  rm -rf "$bench_home"; mkdir -p "$bench_home/Maildir/"{cur,new,tmp}
+  for name in "$@"; do
+    n=$((n + 1)); size=$(stat -c %s "$work/mail/$name")
+    ln -f "$work/mail/$name" "$bench_home/Maildir/cur/1764547200.M${n}P1.netkit-bench,S=$size:2,S" 2>/dev/null \
+      || cp "$work/mail/$name" "$bench_home/Maildir/cur/1764547200.M${n}P1.netkit-bench,S=$size:2,S"
+  done
+  chown -R "$MAIL_UID:$MAIL_GID" "$bench_home"
+}
+# The testkit news server on a spool of the same files (group netkit.bench); its JVM holds every
+# article in memory, hence its heap. Sets news_port.
+news_start() { # names...
+  local name biggest=0
+  rm -rf "$news_dir"; mkdir -p "$news_dir/netkit.bench"
+  for name in "$@"; do
+    ln -f "$work/mail/$name" "$news_dir/netkit.bench/$name" 2>/dev/null || cp "$work/mail/$name" "$news_dir/netkit.bench/$name"
+    biggest=$(( $(stat -c %s "$work/mail/$name") > biggest ? $(stat -c %s "$work/mail/$name") : biggest ))
+  done
+  coproc NEWS { exec java -Xmx$(( biggest * 3 / 1048576 + 256 ))m -cp "$cp_bench" io.netkit.bench.NewsSpoolMain "$news_dir" 2>"$work/news.err"; }
+  news_pid=$NEWS_PID
+  read -r -t 60 news_port <&"${NEWS[0]}" || { cat "$work/news.err" >&2; exit 1; }
+}
+mail_names=()
+if [[ " $only " == *" jmh "* ]]; then make_message bench-4k.eml 4096; mail_names+=(bench-4k.eml); fi
+if [[ " $only " == *" memory "* ]]; then
+  make_message bench-1k.bin 1024; make_message bench-16m.bin $((16 * 1048576)); make_message "$big" $((size_mib * 1048576))
+  mail_names+=(bench-1k.bin bench-16m.bin "$big")
+fi
+if ((${#mail_names[@]})); then mail_setup "${mail_names[@]}"; fi
 
 out="$root/bench/results/latest.md"
 : > "$out"
@@ -85,6 +168,7 @@ urls_http="http://$HTTP_HOST:$HTTP_PORT/$big"
 urls_ftp="ftp://$FTP_USER:$FTP_PASS@$FTP_HOST:$FTP_PORT/$big"
 urls_gopher="gopher://$GOPHER_HOST:$GOPHER_PORT/9/$big"
 
+section_start=$SECONDS
 if [[ " $only " == *" bulk "* ]]; then
   say "## Bulk download of $size_mib MiB (loopback)"
   say ""
@@ -113,40 +197,53 @@ if [[ " $only " == *" bulk "* ]]; then
     engine_cell="$e [$e0-$e1]"; [[ $proto == gopher ]] && engine_cell="(netkit is the engine)"
     say "$(awk -v p="$proto" -v c="$c [$c0-$c1]" -v n="$n [$n0-$n1]" -v cr="$c" -v nr="$n" -v r="$r [$r0-$r1]" \
       -v rr="$r" -v e="$engine_cell" -v l="$l [$l0-$l1]" -v lr="$l" -v m="$size_mib" \
-      'BEGIN { printf "| %s | %s | %s | %.2f | %s | %s | %s | %.0f | %.2f |", p, c, n, nr / cr, r, e, l, m / lr, rr / lr }')"
+      'BEGIN { printf "| %s | %s | %s | %s | %s | %s | %s | %.0f | %.2f |", p, c, n, (cr > 0) ? sprintf("%.2f", nr / cr) : "n/a", r, e, l, m / lr, rr / lr }')"
   done
   say ""
   say "Library, engine and raw rows run in a fresh \`-Xmx64m\` JVM each, after an untimed 1 KiB fetch (class loading excluded), into a sink that drops the bytes; curl and the command write a file and are checked by SHA-256."
   say ""
+  echo "section bulk: $((SECONDS - section_start)) s" >&2
 fi
 
+section_start=$SECONDS
 if [[ " $only " == *" memory "* ]]; then
   say "## Memory with -Xmx64m (library, streaming into a discarding sink)"
   say ""
   say "| protocol | 16 MiB: peak heap / peak RSS MiB | $size_mib MiB: peak heap / peak RSS MiB | flat? |"
   say "|---|---|---|---|"
-  for proto in http ftp gopher; do
-    small="$(java -Xmx64m -cp "$cp_bench" io.netkit.bench.BulkMain "$proto" netkit bench-16m.bin)"
-    large="$(java -Xmx64m -cp "$cp_bench" io.netkit.bench.BulkMain "$proto" netkit "$big")"
+  news_start bench-1k.bin bench-16m.bin "$big"
+  for proto in http ftp gopher pop3 imap nntp; do
+    small="$(java -Xmx64m -Dbench.nntp.port="$news_port" -cp "$cp_bench" io.netkit.bench.BulkMain "$proto" netkit bench-16m.bin)"
+    large="$(java -Xmx64m -Dbench.nntp.port="$news_port" -cp "$cp_bench" io.netkit.bench.BulkMain "$proto" netkit "$big")"
+    # every row moved (at least) the size: the mail files are a few bytes under or over it
+    awk -v l="$large" -v m="$size_mib" 'BEGIN { split(l, b, " "); exit !(b[1] >= m * 1048576 * 0.99) }' \
+      || { echo "memory $proto: moved too few bytes: $large" >&2; exit 1; }
     say "$(awk -v p="$proto" -v s="$small" -v l="$large" 'BEGIN { split(s, a, " "); split(l, b, " ");
       printf "| %s | %s / %s | %s / %s | %s |", p, a[3], a[4], b[3], b[4], (b[4] < a[4] * 1.25 + 8) ? "yes" : "NO" }')"
   done
+  kill "$news_pid" 2>/dev/null || true; wait "$news_pid" 2>/dev/null || true; news_pid=""
   say ""
+  say "POP3 RETR and IMAP fetch (BODY.PEEK[]) from Dovecot, NNTP ARTICLE from the testkit news server (its own JVM): messages of about the size, base64 text in CRLF lines, put straight into the bench account's Maildir and the spool directory."
+  say ""
+  echo "section memory: $((SECONDS - section_start)) s" >&2
 fi
 
+section_start=$SECONDS
 if [[ " $only " == *" concurrency "* ]]; then
   say "## $sessions concurrent sessions in one JVM (testkit servers in the same JVM, one thread and connection each)"
   say ""
   say "| protocol | succeeded | failed | wall s | sessions/s | p50 ms | p99 ms | threads left | fds left |"
   say "|---|---|---|---|---|---|---|---|---|"
-  for proto in gopher http smtp; do
+  for proto in gopher http smtp imap; do
     line="$(java -cp "$cp_bench" io.netkit.bench.ConcurrencyMain "$proto" "$sessions" 2>"$work/conc-$proto.err" || true)"
     say "$(awk -v p="$proto" -v l="$line" 'BEGIN { split(l, a, " "); printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |", p, a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8] }')"
-    [[ -s "$work/conc-$proto.err" ]] && sed 's/^/    /' "$work/conc-$proto.err" | tail -3 >&2
+    grep -v '^SLF4J:' "$work/conc-$proto.err" | sed 's/^/    /' | tail -3 >&2 || true
   done
   say ""
+  echo "section concurrency: $((SECONDS - section_start)) s" >&2
 fi
 
+section_start=$SECONDS
 if [[ " $only " == *" startup "* ]]; then
   say "## Start-up (wall s / peak RSS MiB)"
   say ""
@@ -191,15 +288,18 @@ if [[ " $only " == *" startup "* ]]; then
   row "netkit + AppCDS + TieredStopAtLevel=1" -XX:SharedArchiveFile="$jsa" -XX:TieredStopAtLevel=1
   launcher_row
   say ""
+  echo "section startup: $((SECONDS - section_start)) s" >&2
 fi
 
+section_start=$SECONDS
 if [[ " $only " == *" jmh "* ]]; then
   say "## Facade overhead and tracing (JMH, us/op, 1 fork, 3 x ${jmh_seconds} s warm-up, 5 x ${jmh_seconds} s measured)"
   say ""
-  java -cp "$cp_bench" org.openjdk.jmh.Main 'io.netkit.bench.(FacadeBench|SmtpBench)' -f 1 -wi 3 -i 5 \
+  java -cp "$cp_bench" org.openjdk.jmh.Main "io.netkit.bench.(${BENCH_JMH:-FacadeBench|SmtpBench|ImapBench})" -f 1 -wi 3 -i 5 \
     -w "${jmh_seconds}s" -r "${jmh_seconds}s" -p trace=none,discard -rf csv -rff "$work/jmh.csv" \
     > "$work/jmh.log" 2>&1 || { tail -40 "$work/jmh.log" >&2; exit 1; }
   python3 "$root/bench/jmh-table.py" "$work/jmh.csv" | tee -a "$out"
   say ""
+  echo "section jmh: $((SECONDS - section_start)) s" >&2
 fi
 echo "written: $out" >&2

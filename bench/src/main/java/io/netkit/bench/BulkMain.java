@@ -26,6 +26,8 @@ import java.util.Locale;
  * {@code BulkMain <http|ftp|gopher> <netkit|raw> <name>} fetches {@code name} from the real
  * server into a sink that drops the bytes, with netkit or with a raw socket doing the least the
  * protocol needs (the limit). Run with {@code -Xmx64m} it shows whether memory stays flat.
+ * {@code pop3}, {@code imap} and {@code nntp} (netkit only) fetch the message or article of
+ * that name instead: see {@link MailBulk}.
  */
 public final class BulkMain {
   /** The raw copy's buffer (-Dbench.buffer=8192 shows what 8 KiB reads, as Okio does them, cost). */
@@ -58,6 +60,9 @@ public final class BulkMain {
       case "ftp raw" -> rawFtp(name, sink);
       case "gopher netkit" -> netkitGopher(name, sink);
       case "gopher raw", "gopher engine" -> rawGopher(name, sink);
+      case "pop3 netkit" -> MailBulk.pop3(name, sink);
+      case "imap netkit" -> MailBulk.imap(name, sink);
+      case "nntp netkit" -> MailBulk.nntp(name, sink);
       default -> throw new IllegalArgumentException("protocol and client: " + protocol + " " + how);
     }
   }

@@ -5,11 +5,14 @@ import io.netkit.core.NetOptions;
 import io.netkit.gopher.GopherClient;
 import io.netkit.http.HttpClient;
 import io.netkit.http.HttpResponse;
+import io.netkit.imap.ImapClient;
+import io.netkit.imap.SearchTerm;
 import io.netkit.smtp.MailMessage;
 import io.netkit.smtp.SmtpClient;
 import io.netkit.testkit.MockServer;
 import io.netkit.testkit.gopher.GopherMockServer;
 import io.netkit.testkit.http.HttpMockServer;
+import io.netkit.testkit.imap.ImapMockServer;
 import io.netkit.testkit.smtp.SmtpMockServer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -27,10 +30,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * N concurrent sessions in this JVM against a testkit server, each on its own thread and
- * connection, all released at once: {@code ConcurrencyMain <gopher|http|smtp> <N>} prints
+ * connection, all released at once: {@code ConcurrencyMain <gopher|http|smtp|imap> <N>} prints
  * {@code ok failed seconds perSecond p50ms p99ms threadsLeft fdsLeft} (threads and file
  * descriptors still open after the clients closed and the server stopped, against the count
- * before; 0 is the target). The first failure, if any, goes to stderr.
+ * before; 0 is the target). The first failure, if any, goes to stderr. IMAP: each session logs
+ * in to the testkit's GreenMail-backed server and fetches one 4 KiB message (UID looked up once,
+ * before the count starts).
  */
 public final class ConcurrencyMain {
   private ConcurrencyMain() {}
@@ -128,13 +133,41 @@ public final class ConcurrencyMain {
       case "gopher" -> GopherMockServer.serving(root);
       case "http" -> new HttpMockServer(root);
       case "smtp" -> new SmtpMockServer();
+      case "imap" -> new ImapMockServer(IMAP_USER, IMAP_PASS).message(IMAP_MESSAGE);
       default -> throw new IllegalArgumentException("protocol: " + protocol);
     };
   }
 
-  private static Session session(String protocol, Endpoint at) {
+  private static final String IMAP_USER = "bench";
+  private static final String IMAP_PASS = "bench-pass";
+  private static final String IMAP_MESSAGE = "From: bench@netkit.test\r\nTo: bench@localhost\r\n"
+      + "Subject: bench\r\nMessage-ID: <4k@netkit.bench>\r\n\r\n"
+      + ("x".repeat(78) + "\r\n").repeat(51);
+
+  private static Session imapSession(Endpoint at, NetOptions options) throws IOException {
+    Endpoint login = at.withCredentials(new io.netkit.core.Credentials(IMAP_USER, IMAP_PASS));
+    long uid;
+    try (ImapClient c = new ImapClient(options)) {
+      c.connect(login);
+      uid = c.search("INBOX", SearchTerm.all()).get(0);
+    }
+    return () -> {
+      try (ImapClient c = new ImapClient(options)) {
+        c.connect(login);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+        if (c.fetch("INBOX", uid, out) < 4000) {
+          throw new IOException("fetch: " + out.size() + " bytes");
+        }
+      }
+    };
+  }
+
+  private static Session session(String protocol, Endpoint at) throws IOException {
     NetOptions options = NetOptions.builder().readTimeout(Duration.ofSeconds(60))
         .connectTimeout(Duration.ofSeconds(60)).build();
+    if (protocol.equals("imap")) {
+      return imapSession(at, options);
+    }
     return switch (protocol) {
       case "gopher" -> () -> {
         try (GopherClient c = new GopherClient(options)) {
