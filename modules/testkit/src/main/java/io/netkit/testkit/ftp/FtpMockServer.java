@@ -57,8 +57,7 @@ import org.mockftpserver.fake.filesystem.UnixFakeFileSystem;
  *
  * <p>Files stay in memory (uploads too): keep them small (a few MiB). Set-up methods may be called before or
  * after {@link #start}; the server is thread-safe as far as MockFtpServer is (its sessions each
- * run on their own thread; it polls the control connection every 20 ms, so each command costs up
- * to that much).
+ * run on their own thread, reading each command as it arrives: see {@code CommandReader}).
  */
 public final class FtpMockServer implements MockServer {
   private final AtomicReference<Fault> fault = new AtomicReference<>(Fault.NONE);

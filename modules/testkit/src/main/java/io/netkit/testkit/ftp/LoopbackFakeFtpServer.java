@@ -50,6 +50,13 @@ final class LoopbackFakeFtpServer extends FakeFtpServer {
 
   @Override
   protected Session createSession(Socket clientSocket) {
+    try {
+      // Replies are small writes, some in a row (150, then 226 after the data): without this the
+      // second waits for the client's delayed ACK of the first, 40 ms.
+      clientSocket.setTcpNoDelay(true);
+    } catch (java.net.SocketException e) {
+      // the client has gone already: the session will find out
+    }
     Socket control =
         fault.get() == Fault.DRIP ? new DripSocket(clientSocket, dripDelay.get()) : clientSocket;
     return new LoopbackSession(control, getCommandHandlers());
@@ -58,12 +65,23 @@ final class LoopbackFakeFtpServer extends FakeFtpServer {
   /**
    * The sessions' view of the handlers. AbstractFtpServer keeps its map private but sessions only
    * ever {@code get} from it, so a view over the public lookup is enough (and sees later changes).
+   * Its CONNECT (the greeting, run once the session has made its reader) first gives the session
+   * a {@link CommandReader}.
    */
   private Map<String, CommandHandler> getCommandHandlers() {
     return new AbstractMap<>() {
       @Override
       public CommandHandler get(Object name) {
-        return name == null ? null : getCommandHandler(name.toString());
+        CommandHandler handler = name == null ? null : getCommandHandler(name.toString());
+        if (handler == null || !"CONNECT".equals(name)) {
+          return handler;
+        }
+        return (command, session) -> {
+          if (session instanceof LoopbackSession loopback) {
+            loopback.readPromptly();
+          }
+          handler.handleCommand(command, session);
+        };
       }
 
       @Override
@@ -81,6 +99,29 @@ final class LoopbackFakeFtpServer extends FakeFtpServer {
       super(control, handlers);
       this.control = control;
       this.serverSocketFactory = LOOPBACK;
+    }
+
+    /** Replaces the reader the session made (at its start, unused yet) by a {@link CommandReader}. */
+    void readPromptly() {
+      try {
+        CommandReader.install(this, control.getInputStream());
+      } catch (IOException e) {
+        // the client has gone already: the session will find out
+      }
+    }
+
+    /**
+     * Ends the session and closes its control connection: the session's thread may be waiting in
+     * {@link CommandReader} for the next command, and only the close wakes it.
+     */
+    @Override
+    public void close() {
+      super.close();
+      try {
+        control.close();
+      } catch (IOException e) {
+        // closed already
+      }
     }
 
     /** Writes bytes to the control connection as they are, bypassing reply formatting. */

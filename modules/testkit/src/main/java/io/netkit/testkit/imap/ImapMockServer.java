@@ -5,18 +5,16 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.netkit.core.Credentials;
 import io.netkit.core.NetTimeoutException;
 import io.netkit.core.Protocol;
 import io.netkit.testkit.AbstractMockServer;
 import io.netkit.testkit.MockConnection;
+import io.netkit.testkit.internal.GreenMailEngine;
+import io.netkit.testkit.internal.MailMessages;
 import jakarta.mail.Flags;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,10 +28,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 /**
  * An in-process IMAP server for tests: GreenMail's IMAP server (IDLE, MOVE, UIDPLUS, LITERAL+) with
@@ -67,7 +62,7 @@ public final class ImapMockServer extends AbstractMockServer {
   private final List<Seed> pending = new ArrayList<>();
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private volatile java.util.Set<String> hidden = java.util.Set.of();
-  private GreenMail greenMail;
+  private GreenMailEngine greenMail;
   private GreenMailUser user;
 
   private record Seed(String folder, MimeMessage message, Flags flags, Date date) {}
@@ -97,7 +92,7 @@ public final class ImapMockServer extends AbstractMockServer {
 
   /** Adds a message to {@code folder} (created if missing) with flags and an internal date. */
   public synchronized ImapMockServer message(String folder, byte[] raw, Flags flags, Date date) {
-    Seed seed = new Seed(folder, parse(raw), new Flags(flags), date == null ? new Date() : date);
+    Seed seed = new Seed(folder, MailMessages.parse(raw), new Flags(flags), date == null ? new Date() : date);
     if (user != null) {
       seed(seed);
     } else {
@@ -108,14 +103,7 @@ public final class ImapMockServer extends AbstractMockServer {
 
   /** Adds every {@code .eml} file directly in {@code directory} to INBOX, in name order. */
   public ImapMockServer emlFiles(Path directory) throws IOException {
-    List<Path> files;
-    try (Stream<Path> list = Files.list(directory)) {
-      files = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
-    }
-    for (Path file : files) {
+    for (Path file : MailMessages.emlFiles(directory)) {
       message(Files.readAllBytes(file));
     }
     return this;
@@ -142,7 +130,7 @@ public final class ImapMockServer extends AbstractMockServer {
    */
   public synchronized int smtpPort() {
     requireRunning();
-    return greenMail.getSmtp().getPort();
+    return greenMail.port(ServerSetup.PROTOCOL_SMTP);
   }
 
   /** The messages of a folder now, as GreenMail holds them (expunged ones gone). */
@@ -196,15 +184,8 @@ public final class ImapMockServer extends AbstractMockServer {
     if (greenMail != null) {
       throw new IllegalStateException("already started");
     }
-    GreenMail server = new GreenMail(new ServerSetup[] {
-        new ServerSetup(0, host(), ServerSetup.PROTOCOL_IMAP).dynamicPort(),
-        new ServerSetup(0, host(), ServerSetup.PROTOCOL_SMTP).dynamicPort()});
-    try {
-      server.start();
-    } catch (RuntimeException e) {
-      server.stop();
-      throw new IOException("cannot start the IMAP mock's GreenMail: " + e.getMessage(), e);
-    }
+    GreenMailEngine server = GreenMailEngine.start("the IMAP mock", greenMail -> {},
+        ServerSetup.PROTOCOL_IMAP, ServerSetup.PROTOCOL_SMTP);
     greenMail = server;
     user = server.setUser(address, account.user(), account.password());
     try {
@@ -234,9 +215,10 @@ public final class ImapMockServer extends AbstractMockServer {
       if (greenMail == null) {
         return;
       }
-      upstreamPort = greenMail.getImap().getPort();
+      upstreamPort = greenMail.port(ServerSetup.PROTOCOL_IMAP);
     }
     try (Socket upstream = new Socket()) {
+      upstream.setTcpNoDelay(true); // commands that wait for a reply: no Nagle delay
       upstream.connect(new InetSocketAddress(host(), upstreamPort), 5_000);
       InputStream fromServer = upstream.getInputStream();
       OutputStream toServer = upstream.getOutputStream();
@@ -344,15 +326,6 @@ public final class ImapMockServer extends AbstractMockServer {
   private void requireRunning() {
     if (greenMail == null) {
       throw new IllegalStateException("not started");
-    }
-  }
-
-  private static MimeMessage parse(byte[] raw) {
-    Objects.requireNonNull(raw, "raw");
-    try {
-      return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-    } catch (MessagingException e) {
-      throw new IllegalArgumentException("not a mail message: " + e.getMessage(), e);
     }
   }
 }

@@ -4,25 +4,20 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.netkit.core.Credentials;
-import io.netkit.core.Endpoint;
 import io.netkit.core.Protocol;
 import io.netkit.testkit.Fault;
 import io.netkit.testkit.FaultProxy;
-import io.netkit.testkit.MockServer;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
+import io.netkit.testkit.internal.GreenMailEngine;
+import io.netkit.testkit.internal.MailMessages;
+import io.netkit.testkit.internal.ProxiedGreenMailServer;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * An in-process POP3 server for tests: GreenMail's POP3 server on 127.0.0.1 (a free port unless
@@ -52,17 +47,15 @@ import java.util.stream.Stream;
  * Messages may be added before or after {@link #start}; they are delivered when the server starts
  * (or at once when it runs). Thread-safe as GreenMail is.
  */
-public final class Pop3MockServer implements MockServer {
+public final class Pop3MockServer extends ProxiedGreenMailServer {
   private final Credentials account;
   private final String address;
   private final List<MimeMessage> pending = new ArrayList<>();
-  private GreenMail greenMail;
   private GreenMailUser user;
-  private volatile int enginePort;
-  private final FaultProxy proxy = new FaultProxy(Protocol.POP3, this::engineEndpoint);
 
   /** A server whose one mailbox belongs to {@code user} with {@code password}. */
   public Pop3MockServer(String user, String password) {
+    super(Protocol.POP3, ServerSetup.PROTOCOL_POP3, ServerSetup.PROTOCOL_SMTP);
     this.account = new Credentials(user, password);
     this.address = user.contains("@") ? user : user + "@localhost";
   }
@@ -74,7 +67,7 @@ public final class Pop3MockServer implements MockServer {
 
   /** Adds a message from its raw bytes (an RFC 5322 message, headers first). */
   public synchronized Pop3MockServer message(byte[] raw) {
-    return message(parse(new ByteArrayInputStream(raw)));
+    return message(MailMessages.parse(raw));
   }
 
   /** Adds a message from text (UTF-8). */
@@ -100,7 +93,7 @@ public final class Pop3MockServer implements MockServer {
    */
   public Pop3MockServer eml(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return message(parse(in));
+      return message(MailMessages.parse(in));
     }
   }
 
@@ -111,14 +104,7 @@ public final class Pop3MockServer implements MockServer {
    * @throws IOException when the directory or a file cannot be read
    */
   public Pop3MockServer emlFiles(Path directory) throws IOException {
-    List<Path> files;
-    try (Stream<Path> list = Files.list(directory)) {
-      files = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
-    }
-    for (Path file : files) {
+    for (Path file : MailMessages.emlFiles(directory)) {
       eml(file);
     }
     return this;
@@ -126,6 +112,7 @@ public final class Pop3MockServer implements MockServer {
 
   /** How many messages the mailbox holds now (deleted ones leave at QUIT). */
   public synchronized int messageCount() {
+    GreenMail greenMail = engine();
     if (greenMail == null) {
       return pending.size();
     }
@@ -133,65 +120,10 @@ public final class Pop3MockServer implements MockServer {
   }
 
   @Override
-  public Protocol protocol() {
-    return Protocol.POP3;
-  }
-
-  @Override
-  public synchronized void start(int port) throws IOException {
-    if (greenMail != null) {
-      throw new IllegalStateException("already started");
-    }
-    GreenMail server = new GreenMail(new ServerSetup[] {
-        new ServerSetup(0, host(), ServerSetup.PROTOCOL_POP3).dynamicPort(),
-        new ServerSetup(0, host(), ServerSetup.PROTOCOL_SMTP)});
-    try {
-      server.start();
-    } catch (RuntimeException e) {
-      server.stop();
-      throw new IOException("cannot start the POP3 mock on " + host() + ":" + port + ": " + e.getMessage(), e);
-    }
-    greenMail = server;
-    user = server.setUser(address, account.user(), account.password());
+  protected void started(GreenMailEngine engine) {
+    user = engine.setUser(address, account.user(), account.password());
     pending.forEach(user::deliver);
     pending.clear();
-    enginePort = greenMail.getPop3().getPort();
-    try {
-      proxy.start(port);
-    } catch (IOException | RuntimeException e) {
-      stop();
-      throw new IOException("cannot start the POP3 mock on " + host() + ":" + port + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * The fault proxy in front of GreenMail, for faults at a named point (after the greeting, mid
-   * reply, after N bytes) and for what clients sent ({@link FaultProxy#clientLines()}).
-   */
-  public FaultProxy proxy() {
-    return proxy;
-  }
-
-  /** Where the proxy connects; not synchronized, so that stop() cannot wait on a relay thread. */
-  private Endpoint engineEndpoint() {
-    int port = enginePort;
-    if (port <= 0) {
-      throw new IllegalStateException("not started");
-    }
-    return Endpoint.of(host(), port);
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return greenMail != null;
-  }
-
-  @Override
-  public synchronized int port() {
-    if (greenMail == null) {
-      throw new IllegalStateException("not started");
-    }
-    return proxy.port();
   }
 
   /**
@@ -201,11 +133,8 @@ public final class Pop3MockServer implements MockServer {
    *
    * @throws IllegalStateException when not started
    */
-  public synchronized int smtpPort() {
-    if (greenMail == null) {
-      throw new IllegalStateException("not started");
-    }
-    return greenMail.getSmtp().getPort();
+  public int smtpPort() {
+    return enginePort(ServerSetup.PROTOCOL_SMTP);
   }
 
   /** The mailbox's address: the user name, with {@code @localhost} when it has no domain. */
@@ -213,28 +142,9 @@ public final class Pop3MockServer implements MockServer {
     return address;
   }
 
-  /** Applied by the {@link #proxy()} to connections accepted from now on. */
-  @Override
-  public void fault(Fault fault) {
-    proxy.fault(Objects.requireNonNull(fault, "fault"));
-  }
-
   @Override
   public synchronized void stop() {
-    proxy.stop();
-    enginePort = 0;
-    if (greenMail != null) {
-      greenMail.stop();
-      greenMail = null;
-      user = null;
-    }
-  }
-
-  private static MimeMessage parse(InputStream in) {
-    try {
-      return new MimeMessage(Session.getInstance(new Properties()), in);
-    } catch (MessagingException e) {
-      throw new IllegalArgumentException("not a mail message: " + e.getMessage(), e);
-    }
+    super.stop();
+    user = null;
   }
 }

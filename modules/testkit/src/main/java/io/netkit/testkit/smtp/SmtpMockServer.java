@@ -9,10 +9,10 @@ import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.netkit.core.Protocol;
-import io.netkit.core.Endpoint;
 import io.netkit.testkit.Fault;
 import io.netkit.testkit.FaultProxy;
-import io.netkit.testkit.MockServer;
+import io.netkit.testkit.internal.GreenMailEngine;
+import io.netkit.testkit.internal.ProxiedGreenMailServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,7 +56,7 @@ import java.util.concurrent.TimeUnit;
  * port of its own), which misbehaves on request; a scripted conversation is {@link
  * ScriptedSmtpServer}'s job. Thread-safe.
  */
-public final class SmtpMockServer implements MockServer {
+public final class SmtpMockServer extends ProxiedGreenMailServer {
   private final BlockingQueue<ReceivedMail> inbox = new LinkedBlockingQueue<>();
   private final List<ReceivedMail> all = new CopyOnWriteArrayList<>();
   private final Map<MovingMessage, Boolean> seen = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -64,16 +64,10 @@ public final class SmtpMockServer implements MockServer {
   private volatile String password;
   private volatile Path mailDirectory;
   private volatile PrintStream printTo;
-  private GreenMail greenMail;
-  private volatile int enginePort;
-  private final FaultProxy proxy = new FaultProxy(Protocol.SMTP, this::engineEndpoint);
 
   /** A server accepting any login (or none). */
-  public SmtpMockServer() {}
-
-  @Override
-  public Protocol protocol() {
-    return Protocol.SMTP;
+  public SmtpMockServer() {
+    super(Protocol.SMTP, ServerSetup.PROTOCOL_SMTP);
   }
 
   /** Accepts AUTH for this account only (set before {@link #start}). */
@@ -96,52 +90,18 @@ public final class SmtpMockServer implements MockServer {
   }
 
   @Override
-  public synchronized void start(int port) throws IOException {
-    if (greenMail != null) {
-      throw new IllegalStateException("already started");
-    }
-    GreenMail gm = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-    GreenMailConfiguration config = GreenMailConfiguration.aConfig();
-    if (user != null) {
-      config = config.withUser(user, user, password);
-    } else {
-      config = config.withDisabledAuthentication();
-    }
-    gm.withConfiguration(config);
-    try {
-      gm.start();
-    } catch (RuntimeException e) {
-      throw new IOException("cannot start the SMTP mock on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-    }
-    UserManager users = gm.getUserManager();
+  protected void configure(GreenMail engine) {
+    String name = user;
+    engine.withConfiguration(name != null
+        ? GreenMailConfiguration.aConfig().withUser(name, name, password)
+        : GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  }
+
+  @Override
+  protected void started(GreenMailEngine engine) {
+    UserManager users = engine.getUserManager();
     MessageDeliveryHandler standard = users.getMessageDeliveryHandler();
     users.setMessageDeliveryHandler((message, recipient) -> received(standard, message, recipient));
-    greenMail = gm;
-    enginePort = greenMail.getSmtp().getPort();
-    try {
-      proxy.start(port);
-    } catch (IOException | RuntimeException e) {
-      stop();
-      throw new IOException("cannot start the SMTP mock on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * The fault proxy in front of GreenMail, for faults at a named point (after the greeting, mid
-   * reply, after N bytes, after a STARTTLS go-ahead) and for what clients sent ({@link
-   * FaultProxy#clientLines()}).
-   */
-  public FaultProxy proxy() {
-    return proxy;
-  }
-
-  /** Where the proxy connects; not synchronized, so that stop() cannot wait on a relay thread. */
-  private Endpoint engineEndpoint() {
-    int port = enginePort;
-    if (port <= 0) {
-      throw new IllegalStateException("not started");
-    }
-    return Endpoint.of("127.0.0.1", port);
   }
 
   /** Records a message at its first delivery: GreenMail delivers once per recipient. */
@@ -199,34 +159,5 @@ public final class SmtpMockServer implements MockServer {
   /** Every message received since the start, in order (taken or not). */
   public List<ReceivedMail> messages() {
     return List.copyOf(all);
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return greenMail != null;
-  }
-
-  @Override
-  public synchronized int port() {
-    if (greenMail == null) {
-      throw new IllegalStateException("not started");
-    }
-    return proxy.port();
-  }
-
-  /** Applied by the {@link #proxy()} to connections accepted from now on. */
-  @Override
-  public void fault(Fault fault) {
-    proxy.fault(Objects.requireNonNull(fault, "fault"));
-  }
-
-  @Override
-  public synchronized void stop() {
-    proxy.stop();
-    enginePort = 0;
-    if (greenMail != null) {
-      greenMail.stop();
-      greenMail = null;
-    }
   }
 }
