@@ -41,7 +41,8 @@ public final class BulkMain {
     String name = args[2];
     // A 1 KiB fetch first, untimed, so that class loading and set-up are not counted as
     // throughput (the whole-process rows count them).
-    fetch(protocol, raw, "bench-1k.bin", new CountingSink());
+    // -Dbench.warmup=NAME names another small file (for runs beside bench/run.sh's own files).
+    fetch(protocol, raw, System.getProperty("bench.warmup", "bench-1k.bin"), new CountingSink());
     CountingSink sink = new CountingSink();
     long start = System.nanoTime();
     fetch(protocol, raw, name, sink);

@@ -1,5 +1,6 @@
 package io.netkit.core;
 
+import io.netkit.core.internal.DateCheckingTrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,13 +15,17 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
  * Which server certificates a client accepts. The default, {@link #system()}, is the JDK's trust
  * store with host-name verification; {@link #pemFile(Path)} trusts the CA certificates of a PEM
  * file instead (still verifying host names). {@link #insecureTrustAllForTestsOnly()} turns all
- * checks off and is named so that nobody uses it by accident. Immutable and thread-safe.
+ * checks off and is named so that nobody uses it by accident. Unlike the JDK's own checks, every
+ * trust but the insecure one also refuses a trusted certificate (a CA, or a server's own
+ * certificate trusted directly) outside its validity dates, as curl and OpenSSL do. Immutable and
+ * thread-safe.
  */
 public final class Trust {
   private final X509TrustManager trustManager;
@@ -118,9 +123,10 @@ public final class Trust {
     TrustManagerFactory factory =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(store);
+    // The JDK's PKIX checks leave out the trust anchor's own dates; curl and OpenSSL check them.
     for (TrustManager manager : factory.getTrustManagers()) {
-      if (manager instanceof X509TrustManager x509) {
-        return x509;
+      if (manager instanceof X509ExtendedTrustManager x509) {
+        return new DateCheckingTrustManager(x509);
       }
     }
     throw new IllegalStateException("no X509TrustManager available");

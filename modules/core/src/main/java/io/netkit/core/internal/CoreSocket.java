@@ -24,6 +24,12 @@ public final class CoreSocket extends Socket {
   private volatile boolean tracePlaintext = true;
   /** A command connection's one input, made at the first stream asked for (null for raw data). */
   private CommandInputStream command;
+  /**
+   * A raw connection's one read buffer, under the trace, made at the first stream asked for once
+   * connected (null for command connections): every stream handed out, the TLS socket's layered
+   * on top included, reads through it, so nothing it read ahead is lost.
+   */
+  private ReadAheadInputStream readAhead;
 
   /**
    * A socket for {@code protocol}; {@code framing} frames reads of a command connection (see
@@ -81,15 +87,26 @@ public final class CoreSocket extends Socket {
 
   /**
    * The guarded, traced input. Once TLS is layered on top ({@link #handOverTracer}) it carries
-   * records, not lines: neither traced nor framed.
+   * records, not lines: neither traced nor framed. On a raw connection it reads through the one
+   * {@link ReadAheadInputStream} (command connections buffer in their {@link CommandInputStream}
+   * instead, and must not read ahead past it: see {@link #pendingPlaintext}).
    */
   private InputStream plainInput() throws IOException {
-    InputStream in = super.getInputStream();
-    if (guard != null) {
-      in = GuardedInputStream.expiryOnly(in, guard);
-    }
+    InputStream in = framing == null && guard != null ? readAhead() : guarded();
     Tracer t = tracer;
     return t != null && tracePlaintext ? new TracingInputStream(in, t) : in;
+  }
+
+  private InputStream guarded() throws IOException {
+    InputStream in = super.getInputStream();
+    return guard != null ? GuardedInputStream.expiryOnly(in, guard) : in;
+  }
+
+  private synchronized ReadAheadInputStream readAhead() throws IOException {
+    if (readAhead == null) {
+      readAhead = new ReadAheadInputStream(guarded());
+    }
+    return readAhead;
   }
 
   /**
@@ -118,17 +135,19 @@ public final class CoreSocket extends Socket {
   }
 
   /**
-   * Bytes the peer sent that no engine has read: those the command input read ahead and, beyond
-   * them, those already waiting in the kernel. Before TLS is layered on a command connection this
+   * Bytes the peer sent that no engine has read: those the command input (or, on a raw
+   * connection, the read buffer) read ahead and, beyond them, those already waiting in the kernel. Before TLS is layered on a command connection this
    * must be 0: a TLS server says nothing until the client's hello, so anything there was sent
    * after the go-ahead reply and would otherwise be taken as if it came through TLS.
    */
   public int pendingPlaintext() throws IOException {
     CommandInputStream in;
+    ReadAheadInputStream raw;
     synchronized (this) {
       in = command;
+      raw = readAhead;
     }
-    int buffered = in == null ? 0 : in.pending();
+    int buffered = (in == null ? 0 : in.pending()) + (raw == null ? 0 : raw.pending());
     return buffered + super.getInputStream().available();
   }
 
