@@ -284,7 +284,15 @@ abstract class HostileContract {
     badCertificate(SelfSigned.Kind.EXPIRED);
   }
 
-  private void badCertificate(SelfSigned.Kind kind) throws Exception {
+  @Test
+  void anExpiredSelfSignedCertificateFailsEvenWhenTrustedAsItself() throws Exception {
+    // The JDK's validator never checks a trust anchor's dates; netkit's trust does, as OpenSSL.
+    Cli.Result r = badCertificate(SelfSigned.Kind.EXPIRED_SELF_SIGNED);
+    assertEquals(60, r.code(), r::toString);
+    assertTrue(r.stderr().contains("expired"), r::toString);
+  }
+
+  private Cli.Result badCertificate(SelfSigned.Kind kind) throws Exception {
     skipIfNotCovered("tls");
     String tlsScheme = protocol().schemes().stream().filter(Protocol::isTlsScheme).findFirst().orElse(null);
     assumeTrue(tlsScheme != null, protocol() + " has no implicit-TLS scheme");
@@ -296,6 +304,7 @@ abstract class HostileContract {
       Cli.Result r = commandFails(url, "--cacert", SelfSigned.pem(kind).toString());
       assertTrue(r.code() == 60 || r.code() == 35, r::toString);
       assertNothingSmuggled(server);
+      return r;
     }
   }
 

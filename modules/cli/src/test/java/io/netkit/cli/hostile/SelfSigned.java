@@ -15,8 +15,9 @@ import javax.net.ssl.SSLContext;
 /**
  * Server certificates that must fail, made with the JDK's keytool (this module has no
  * certificate library) once per kind: self-signed for 127.0.0.1 (no trust store accepts it),
- * and two issued by a test CA that the client is told to trust ({@link #pem} is that CA): one
- * for another name and one expired.
+ * self-signed and expired (trusted as itself, so only its own dates can fail), and two issued by
+ * a test CA that the client is told to trust ({@link #pem} is that CA): one for another name and
+ * one expired.
  */
 final class SelfSigned {
   /** What is wrong with the certificate. */
@@ -24,6 +25,8 @@ final class SelfSigned {
     SELF_SIGNED("SAN=ip:127.0.0.1,dns:localhost", null),
     OTHER_NAME("SAN=dns:other.example", null),
     EXPIRED("SAN=ip:127.0.0.1,dns:localhost", "-3d"),
+    /** Self-signed and expired, trusted as itself ({@link #pem} is the certificate). */
+    EXPIRED_SELF_SIGNED("SAN=ip:127.0.0.1,dns:localhost", "-3d"),
     /** The control: issued by the same CA, for 127.0.0.1, valid now. */
     GOOD("SAN=ip:127.0.0.1,dns:localhost", null);
 
@@ -69,14 +72,18 @@ final class SelfSigned {
     Path dir = Files.createTempDirectory("netkit-cert");
     dir.toFile().deleteOnExit();
     Path store = dir.resolve("server.p12");
-    Path pem = dir.resolve(kind == Kind.SELF_SIGNED ? "server.pem" : "ca.pem");
+    boolean selfSigned = kind == Kind.SELF_SIGNED || kind == Kind.EXPIRED_SELF_SIGNED;
+    Path pem = dir.resolve(selfSigned ? "server.pem" : "ca.pem");
     List<String> gen = new ArrayList<>(List.of("-genkeypair", "-alias", "server", "-keyalg", "EC",
-        "-dname", "CN=netkit hostile test", "-ext", kind.san, "-validity", "2"));
+        "-dname", "CN=netkit hostile test", "-ext", kind.san, "-validity", selfSigned ? "1" : "2"));
+    if (selfSigned && kind.startDate != null) {
+      gen.addAll(List.of("-startdate", kind.startDate));
+    }
     keytool(store, gen);
-    if (kind == Kind.SELF_SIGNED) {
+    if (selfSigned) {
       keytool(store, List.of("-exportcert", "-rfc", "-alias", "server", "-file", pem.toString()));
     } else {
-      // A CA the client trusts issues the bad leaf: a trust anchor's own dates are never checked.
+      // A CA the client trusts issues the bad leaf, so that only the leaf's name or dates can fail.
       Path ca = dir.resolve("ca.p12");
       Path request = dir.resolve("server.csr");
       Path leaf = dir.resolve("leaf.pem");
