@@ -2,6 +2,7 @@ package io.netkit.core.line;
 
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetTruncatedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -14,8 +15,8 @@ import java.util.Objects;
  * is constant whatever the body's size. Not thread-safe.
  *
  * <p>A terminator line may end in CRLF or a bare LF. When the source ends before the terminator,
- * {@link NetProtocolException} is thrown if the terminator is required; otherwise the stream just
- * ends and {@link #terminated()} stays false.
+ * {@link NetTruncatedException} (a {@link NetProtocolException}) is thrown if the terminator is
+ * required; otherwise the stream just ends and {@link #terminated()} stays false.
  */
 public final class DotTerminatedInputStream extends InputStream {
   private enum State { LINE_START, MIDDLE, DOT, DOT_CR, END }
@@ -159,7 +160,7 @@ public final class DotTerminatedInputStream extends InputStream {
 
   private void endOfSource() throws NetProtocolException {
     if (requireTerminator) {
-      throw new NetProtocolException(
+      throw new NetTruncatedException(
           context, "connection closed before the end of the body (no terminating '.' line)");
     }
     pendingCount = pendingPosition = 0;
