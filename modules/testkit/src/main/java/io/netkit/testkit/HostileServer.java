@@ -53,6 +53,8 @@ public final class HostileServer implements AutoCloseable {
   }
 
   private static final long LIMIT = 64L << 20;
+  /** Ends a {@link #closeAfter} answer: a char beyond ISO-8859-1, so no answer holds it. */
+  private static final String CLOSE_MARK = "\uFFFF";
 
   private final TcpServer server;
   private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -101,14 +103,41 @@ public final class HostileServer implements AutoCloseable {
 
   /**
    * A scripted conversation: sends {@code greeting}, then for each client line sends what {@code
-   * answer} returns for it (ISO-8859-1, line ends included; null closes the connection). For
-   * STARTTLS tests: answer the go-ahead followed by injected plaintext, or by bytes that are no
-   * TLS handshake, or refuse it, then assert on {@link #clientLines()}.
+   * answer} returns for it (ISO-8859-1, line ends included). What it returns decides what follows:
+   *
+   * <ul>
+   *   <li>a text: it is sent, and the next line is read;
+   *   <li>{@code ""}: nothing is sent (the server stays silent), and the next line is read;
+   *   <li>{@link #closeAfter closeAfter(text)}: the text is sent, then the connection closes (a
+   *       reply cut short by a close, or a polite answer to QUIT);
+   *   <li>null: the connection closes without an answer.
+   * </ul>
+   *
+   * <p>For STARTTLS tests: answer the go-ahead followed by injected plaintext, or by bytes that are
+   * no TLS handshake, or refuse it, then assert on {@link #clientLines()}. For length lies:
+   *
+   * <pre>{@code
+   * HostileServer.converse("+OK hi\r\n", line -> line.startsWith("RETR")
+   *     ? HostileServer.closeAfter("+OK 5000 octets\r\nonly part of it\r\n")
+   *     : "+OK\r\n");
+   * }</pre>
+   *
+   * <p>Each connection runs the conversation from its greeting, on its own thread.
    */
   public static HostileServer converse(String greeting, Function<String, String> answer)
       throws IOException {
     return new HostileServer(Behaviour.CONVERSE, Objects.requireNonNull(greeting, "greeting"), null,
         null, null, Objects.requireNonNull(answer, "answer"));
+  }
+
+  /**
+   * For a {@link #converse} answer function to return: {@code answer} is sent, then the server
+   * closes the connection (other connections go on). Return the value as it is: it is {@code
+   * answer} with a marker appended (U+FFFF, which no ISO-8859-1 answer can hold and which is never
+   * sent), so text added after it is no longer such an answer.
+   */
+  public static String closeAfter(String answer) {
+    return Objects.requireNonNull(answer, "answer") + CLOSE_MARK;
   }
 
   /** Where clients connect. */
@@ -176,8 +205,13 @@ public final class HostileServer implements AutoCloseable {
           if (reply == null) {
             return;
           }
-          out.write(reply.getBytes(StandardCharsets.ISO_8859_1));
+          boolean last = reply.endsWith(CLOSE_MARK);
+          out.write((last ? reply.substring(0, reply.length() - CLOSE_MARK.length()) : reply)
+              .getBytes(StandardCharsets.ISO_8859_1));
           out.flush();
+          if (last) {
+            return;
+          }
         }
       }
       case ANSWER -> {

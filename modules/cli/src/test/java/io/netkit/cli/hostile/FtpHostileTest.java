@@ -289,6 +289,9 @@ class FtpHostileTest extends HostileContract {
    * A scripted FTP server on 127.0.0.1 with a real passive data port, lying as told: SIZE, the
    * PASV address and port, no 150, a silent data connection, the final reply (null: the control
    * connection closes instead), a reply cut by a close. Set fields before the client connects.
+   * Not {@link io.netkit.testkit.HostileServer#converse}: one RETR or LIST writes on the control
+   * connection, then on the data connection (or holds it open, silent), then on the control one
+   * again, and a greeting can be cut before any command is read.
    */
   private static final class LyingFtp implements AutoCloseable {
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();

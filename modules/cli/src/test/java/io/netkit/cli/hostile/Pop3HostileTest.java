@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netkit.cli.Cli;
 import io.netkit.core.Credentials;
@@ -14,13 +13,8 @@ import io.netkit.core.NetProtocolException;
 import io.netkit.core.NetTruncatedException;
 import io.netkit.core.Protocol;
 import io.netkit.pop3.Pop3Client;
-import java.io.BufferedReader;
+import io.netkit.testkit.HostileServer;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,66 +42,41 @@ class Pop3HostileTest extends HostileContract {
   }
 
   /**
-   * A scripted server for the mail protocols' length cases: greets, answers each client line with
-   * what the script returns (null: silence), and closes after an answer that ends in {@link
-   * #CLOSE} (sent without it): what {@link io.netkit.testkit.HostileServer#converse} cannot do,
-   * since it closes only instead of answering. Serves any number of connections, one at a time.
+   * The mail tests' old scripted server, kept for {@code ImapHostileTest} and {@code
+   * SmtpHostileTest} until they use {@link HostileServer#converse} directly (then delete it): a
+   * reply ending in {@link #CLOSE} is {@link HostileServer#closeAfter}, null is silence, and
+   * {@link #received} is what clients sent.
    */
   static final class Scripted implements AutoCloseable {
-    static final String CLOSE = "\u0000CLOSE";
-    private final ServerSocket socket;
+    static final String CLOSE = HostileServer.closeAfter("");
     final List<String> received = new CopyOnWriteArrayList<>();
+    private final HostileServer server;
 
     Scripted(String greeting, Function<String, String> script) throws IOException {
-      socket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-      Thread t = new Thread(() -> {
-        while (!socket.isClosed()) {
-          try (Socket client = socket.accept()) {
-            client.setSoTimeout(30_000);
-            serve(client, greeting, script);
-          } catch (IOException e) {
-            // the client went away, or the server was closed
-          }
-        }
-      }, "scripted-mail-server");
-      t.setDaemon(true);
-      t.start();
-    }
-
-    private void serve(Socket client, String greeting, Function<String, String> script) throws IOException {
-      OutputStream out = client.getOutputStream();
-      out.write(greeting.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      BufferedReader in = new BufferedReader(
-          new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
-      for (String line; (line = in.readLine()) != null; ) {
+      server = HostileServer.converse(greeting, line -> {
         received.add(line);
         String reply = script.apply(line);
-        if (reply != null) {
-          boolean close = reply.endsWith(CLOSE);
-          out.write((close ? reply.substring(0, reply.length() - CLOSE.length()) : reply)
-              .getBytes(StandardCharsets.ISO_8859_1));
-          out.flush();
-          if (close) {
-            return;
-          }
-        }
-      }
+        return reply != null ? reply : "";
+      });
     }
 
     String url(String scheme, String path) {
-      return scheme + "://bob:pw@127.0.0.1:" + socket.getLocalPort() + path;
+      return scheme + "://bob:pw@127.0.0.1:" + server.port() + path;
     }
 
     @Override
-    public void close() throws IOException {
-      socket.close();
+    public void close() {
+      server.close();
     }
   }
 
-  /** A logged-in POP3 conversation; {@code answer} speaks to the other commands (null: +OK). */
-  private static Scripted pop3(String capa, Function<String, String> answer) throws IOException {
-    return new Scripted("+OK hostile\r\n", line -> {
+  /**
+   * A logged-in POP3 conversation on any number of connections; {@code answer} speaks to the other
+   * commands (null: +OK), and closes the connection after an answer wrapped in {@link
+   * HostileServer#closeAfter}.
+   */
+  private static HostileServer pop3(String capa, Function<String, String> answer) throws IOException {
+    return HostileServer.converse("+OK hostile\r\n", line -> {
       String upper = line.toUpperCase(Locale.ROOT);
       if (upper.equals("CAPA")) {
         return capa;
@@ -116,11 +85,16 @@ class Pop3HostileTest extends HostileContract {
         return "+OK\r\n";
       }
       if (upper.equals("QUIT")) {
-        return "+OK bye\r\n" + Scripted.CLOSE;
+        return HostileServer.closeAfter("+OK bye\r\n");
       }
       String a = answer.apply(upper);
       return a != null ? a : "+OK\r\n";
     });
+  }
+
+  /** Where the client goes: bob's mailbox on {@code server}. */
+  private static String url(HostileServer server, String path) {
+    return "pop3://bob:pw@127.0.0.1:" + server.port() + path;
   }
 
   /** Lists through the API ({@code Netkit.list}), which must fail within the bound. */
@@ -133,10 +107,10 @@ class Pop3HostileTest extends HostileContract {
 
   @Test
   void aRetrShorterThanItsOctetsThenACloseIsTruncatedAndLeavesNoFile() throws IOException {
-    try (Scripted s = pop3(CAPA, c -> c.startsWith("RETR")
-        ? "+OK 5000 octets\r\nSubject: x\r\n\r\nonly part of it\r\n" + Scripted.CLOSE
+    try (HostileServer s = pop3(CAPA, c -> c.startsWith("RETR")
+        ? HostileServer.closeAfter("+OK 5000 octets\r\nSubject: x\r\n\r\nonly part of it\r\n")
         : c.startsWith("LIST") ? "+OK 1 5000\r\n" : null)) {
-      String url = s.url("pop3", "/1");
+      String url = url(s, "/1");
       Throwable t = apiFails(url, options().build());
       assertInstanceOf(NetTruncatedException.class, t, t::toString);
       Path file = dir.resolve("message.eml");
@@ -151,15 +125,15 @@ class Pop3HostileTest extends HostileContract {
 
   @Test
   void listUidlAndCapaWithoutTheirDotLineThenACloseAreTruncated() throws IOException {
-    String cut = "+OK\r\n1 100\r\n" + Scripted.CLOSE;
-    for (String capa : List.of(CAPA, "+OK\r\nUSER\r\nUIDL\r\n" + Scripted.CLOSE)) {
+    String cut = HostileServer.closeAfter("+OK\r\n1 100\r\n");
+    for (String capa : List.of(CAPA, HostileServer.closeAfter("+OK\r\nUSER\r\nUIDL\r\n"))) {
       boolean capaCut = !capa.equals(CAPA);
-      try (Scripted s = pop3(capa, c -> c.equals("LIST") || c.equals("UIDL") ? cut : null)) {
-        String url = s.url("pop3", "/");
+      try (HostileServer s = pop3(capa, c -> c.equals("LIST") || c.equals("UIDL") ? cut : null)) {
+        String url = url(s, "/");
         verb = "ls";
         Cli.Result r = commandFails(url);
         assertEquals(TRUNCATED, r.code(), () -> (capaCut ? "CAPA cut: " : "LIST/UIDL cut: ") + r);
-        Throwable t = apiFails(s.url("pop3", "/"), options().build(), true);
+        Throwable t = apiFails(url, options().build(), true);
         assertInstanceOf(NetTruncatedException.class, t, t::toString);
       }
     }
@@ -168,18 +142,18 @@ class Pop3HostileTest extends HostileContract {
   @Test
   void octetCountsAbsentNegativeOrBeyond63BitsAreProtocolErrors() throws IOException {
     for (String bad : List.of("", "-1", "99999999999999999999")) {
-      try (Scripted s = pop3(CAPA, c -> c.equals("STAT") ? "+OK 1 " + bad + "\r\n"
+      try (HostileServer s = pop3(CAPA, c -> c.equals("STAT") ? "+OK 1 " + bad + "\r\n"
           : c.equals("LIST") ? "+OK\r\n1 " + bad + "\r\n.\r\n"
           : c.startsWith("LIST ") ? "+OK 1 " + bad + "\r\n" : null)) {
         verb = "ls";
-        Cli.Result r = commandFails(s.url("pop3", "/"));
+        Cli.Result r = commandFails(url(s, "/"));
         assertEquals(PROTOCOL, r.code(), () -> "'" + bad + "': " + r);
         assertFalse(r.stderr().contains("NumberFormat"), r::toString);
         for (int call = 0; call < 3; call++) {
           int which = call;
           Throwable t = assertTimeoutPreemptively(BOUND, () -> assertThrows(Exception.class, () -> {
             try (Pop3Client pop3 = new Pop3Client(options().build())) {
-              pop3.connect(Endpoint.of("127.0.0.1", URI.create(s.url("pop3", "/")).getPort())
+              pop3.connect(Endpoint.of("127.0.0.1", s.port())
                   .withCredentials(new Credentials("bob", "pw")));
               switch (which) {
                 case 0 -> pop3.stat();
@@ -199,16 +173,17 @@ class Pop3HostileTest extends HostileContract {
   void aRetrWhoseCountDisagreesButEndsProperlyIsTaken() throws IOException {
     String body = "Subject: x\r\n\r\nhello\r\n";
     for (String announced : List.of("5000", "1", "99999999999999999999")) {
-      try (Scripted s = pop3(CAPA, c -> c.startsWith("RETR")
+      try (HostileServer s = pop3(CAPA, c -> c.startsWith("RETR")
           ? "+OK " + announced + " octets\r\n" + body + ".\r\n"
           : c.startsWith("LIST") ? "+OK 1 " + body.length() + "\r\n" : null)) {
         Path file = dir.resolve("m" + announced.length() + ".eml");
-        Cli.Result r = Cli.run("get", "--timeout", "3", "-o", file.toString(), s.url("pop3", "/1"));
+        Cli.Result r = Cli.run("get", "--timeout", "3", "-o", file.toString(), url(s, "/1"));
         assertEquals(0, r.code(), r::toString);
         assertEquals(body, Files.readString(file, StandardCharsets.ISO_8859_1));
       }
     }
   }
+
   @Override
   Protocol protocol() {
     return Protocol.POP3;
