@@ -31,9 +31,15 @@ class ImapLyingLiteralsTest {
 
   /**
    * A one-message INBOX whose RFC822.SIZE is {@code size}; the body FETCH is answered by {@code
-   * body} (given the tag).
+   * body} (given the tag). When the body FETCH asks for RFC822.SIZE too (the client's first
+   * request does), the size is put into the body's FETCH response, or, {@code split}, sent in a
+   * FETCH response of its own before it (RFC 3501 allows either).
    */
   static ScriptedImapServer server(String size, UnaryOperator<String> body) throws IOException {
+    return server(size, body, false);
+  }
+
+  static ScriptedImapServer server(String size, UnaryOperator<String> body, boolean split) throws IOException {
     return new ScriptedImapServer("* OK IMAP4rev1 ready\r\n", (tag, line) -> {
       String upper = line.toUpperCase(Locale.ROOT);
       if (upper.contains(" EXAMINE ") || upper.contains(" SELECT ")) {
@@ -41,7 +47,13 @@ class ImapLyingLiteralsTest {
             + tag + " OK [READ-ONLY] done\r\n";
       }
       if (upper.contains("BODY.PEEK[")) {
-        return body.apply(tag);
+        String answer = body.apply(tag);
+        if (!upper.contains("RFC822.SIZE")) {
+          return answer;
+        }
+        return split
+            ? "* 1 FETCH (UID 1 RFC822.SIZE " + size + ")\r\n" + answer
+            : answer.replaceFirst("^\\* 1 FETCH \\(UID 1 ", "* 1 FETCH (UID 1 RFC822.SIZE " + size + " ");
       }
       if (upper.contains("RFC822.SIZE")) {
         return "* 1 FETCH (UID 1 RFC822.SIZE " + size + ")\r\n" + tag + " OK done\r\n";
@@ -106,19 +118,24 @@ class ImapLyingLiteralsTest {
 
   @Test
   void aBodyShorterThanItsRfc822SizeIsTruncated() throws IOException {
-    try (ScriptedImapServer s = server("5000", tag -> literal(tag, String.valueOf(BODY.length()), BODY, true))) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      NetTruncatedException e = assertInstanceOf(NetTruncatedException.class, fetchFails(s, out));
-      assertEquals(5000, e.expected());
-      assertEquals(BODY.length(), e.received());
+    for (boolean split : new boolean[] {false, true}) {
+      try (ScriptedImapServer s = server("5000", tag -> literal(tag, String.valueOf(BODY.length()), BODY, true), split)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        NetTruncatedException e = assertInstanceOf(NetTruncatedException.class, fetchFails(s, out));
+        assertEquals(5000, e.expected());
+        assertEquals(BODY.length(), e.received());
+        assertEquals(0, out.size(), "split " + split + ": nothing written of a body known to be short");
+      }
     }
   }
 
   @Test
   void aBodyLongerThanItsRfc822SizeIsAProtocolErrorNotTruncation() throws IOException {
-    try (ScriptedImapServer s = server("5", tag -> literal(tag, String.valueOf(BODY.length()), BODY, true))) {
-      Throwable t = fetchFails(s, new ByteArrayOutputStream());
-      assertEquals(NetProtocolException.class, t.getClass(), t::toString);
+    for (boolean split : new boolean[] {false, true}) {
+      try (ScriptedImapServer s = server("5", tag -> literal(tag, String.valueOf(BODY.length()), BODY, true), split)) {
+        Throwable t = fetchFails(s, new ByteArrayOutputStream());
+        assertEquals(NetProtocolException.class, t.getClass(), t::toString);
+      }
     }
   }
 
@@ -133,14 +150,16 @@ class ImapLyingLiteralsTest {
 
   @Test
   void aTruthfulBodyIsFetchedWhole() throws IOException {
-    try (ScriptedImapServer s = server(String.valueOf(BODY.length()),
-        tag -> literal(tag, String.valueOf(BODY.length()), BODY, true))) {
-      ImapClient client = connected(s, Duration.ofSeconds(2));
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      client.fetch("INBOX", 1, out);
-      assertEquals(BODY, out.toString(java.nio.charset.StandardCharsets.ISO_8859_1));
-      assertFalse(out.size() == 0);
-      client.close();
+    for (boolean split : new boolean[] {false, true}) {
+      try (ScriptedImapServer s = server(String.valueOf(BODY.length()),
+          tag -> literal(tag, String.valueOf(BODY.length()), BODY, true), split)) {
+        ImapClient client = connected(s, Duration.ofSeconds(2));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        client.fetch("INBOX", 1, out);
+        assertEquals(BODY, out.toString(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertFalse(out.size() == 0);
+        client.close();
+      }
     }
   }
 }

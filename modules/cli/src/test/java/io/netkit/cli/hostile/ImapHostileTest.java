@@ -40,7 +40,10 @@ class ImapHostileTest extends HostileContract {
             + tag + " OK [READ-ONLY] done\r\n";
       }
       if (upper.contains("BODY.PEEK[")) {
-        return body.apply(tag);
+        String answer = body.apply(tag); // the client's first body FETCH asks for RFC822.SIZE too
+        return upper.contains("RFC822.SIZE")
+            ? answer.replaceFirst("^\\* 1 FETCH \\(UID 1 ", "* 1 FETCH (UID 1 RFC822.SIZE " + size + " ")
+            : answer;
       }
       if (upper.contains("RFC822.SIZE")) {
         return "* 1 FETCH (UID 1 RFC822.SIZE " + size + ")\r\n" + tag + " OK done\r\n";

@@ -20,20 +20,13 @@ final class Bodies {
   static ImapAnswer.Fetched fetch(Session s, ImapRequest.FetchBody r) throws IOException {
     String what = r.section().isEmpty() ? "UID " + r.uid() : "section " + r.section() + " of UID " + r.uid();
     return s.call("fetching " + what + " from '" + r.mailbox() + "'", () -> {
-      long size = s.runIn(r.mailbox(), false, p -> Messages.size(p, r.uid()));
-      if (size == Messages.NOT_A_SIZE) {
-        throw new io.netkit.core.NetProtocolException(s.guards().context(),
-            "the server gave UID " + r.uid() + " an RFC822.SIZE that is no size (negative, or unreadable)", null);
-      }
-      if (size < 0) {
-        throw Messages.missing(s, r.mailbox(), r.uid());
-      }
       String encoding = null;
       if (r.decode()) {
         encoding = Messages.part(s, r.mailbox(), r.uid(), r.section()).encoding().toLowerCase(Locale.ROOT);
       }
       boolean whole = r.section().isEmpty();
-      BodyStream body = new BodyStream(s, r.mailbox(), r.uid(), r.section(), whole ? size : -1);
+      // One request carries the size and the first chunk: a small message is one round trip.
+      BodyStream body = BodyStream.open(s, r.mailbox(), r.uid(), r.section(), whole);
       InputStream in = body;
       if (encoding != null && DECODABLE.contains(encoding)) {
         try {
@@ -42,7 +35,9 @@ final class Bodies {
           throw new IllegalArgumentException("cannot decode " + encoding + ": " + e.getMessage());
         }
       }
-      long written = copy(in, r.target(), r.progress(), whole ? size : -1);
+      long written = in == body
+          ? body.writeTo(r.target(), r.progress())
+          : copy(in, r.target(), r.progress(), body.expected());
       return new ImapAnswer.Fetched(written);
     });
   }

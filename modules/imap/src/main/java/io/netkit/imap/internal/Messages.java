@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.angus.mail.iap.Argument;
-import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.BODYSTRUCTURE;
@@ -127,27 +126,6 @@ final class Messages {
       }
       return new ImapAnswer.Structure(Conversions.structure(found, Conversions.topSection(found)));
     });
-  }
-
-  /** RFC822.SIZE is not a size (negative): a lying server, not a missing message. */
-  static final long NOT_A_SIZE = -2;
-
-  /**
-   * The message's size (RFC822.SIZE), which also proves it exists; -1 when it does not, {@link
-   * #NOT_A_SIZE} when the server answered for the UID without a size it could be read as.
-   */
-  static long size(GuardedProtocol p, long uid) throws ProtocolException {
-    for (Response resp : p.checked("UID FETCH " + uid + " (UID RFC822.SIZE)", null)) {
-      if (resp instanceof FetchResponse f) {
-        UID u = f.getItem(UID.class);
-        RFC822SIZE size = f.getItem(RFC822SIZE.class);
-        if (u != null && u.uid == uid) {
-          // Angus drops an RFC822.SIZE it cannot read (a sign, too many digits): no size either.
-          return size == null || size.size < 0 ? NOT_A_SIZE : size.size;
-        }
-      }
-    }
-    return -1;
   }
 
   /** The part of a message's structure at {@code section}. */

@@ -47,6 +47,7 @@ public final class Session implements AutoCloseable {
   private final NetOptions options;
   private IMAPFolder selected;
   private boolean connected;
+  private byte[] chunkBuffer;
 
   private Session(GuardedStore store, Guards guards, ImapOptions imap, NetOptions options) {
     this.store = store;
@@ -200,6 +201,18 @@ public final class Session implements AutoCloseable {
 
   Guards guards() {
     return guards;
+  }
+
+  /**
+   * The buffer fetch chunks are read into: one chunk and room for the FETCH response around it,
+   * made on the first fetch and reused by every later one (a session reads one body at a time), so
+   * a small fetch does not allocate and clear a chunk's worth of memory each time.
+   */
+  byte[] chunkBuffer() {
+    if (chunkBuffer == null) {
+      chunkBuffer = new byte[imap.fetchChunkSize() + 1024];
+    }
+    return chunkBuffer;
   }
 
   /**
