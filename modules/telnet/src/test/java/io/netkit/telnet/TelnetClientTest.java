@@ -131,6 +131,74 @@ class TelnetClientTest {
     assertFalse(all.contains("s3cret-pw"), all);
   }
 
+  /**
+   * A password typed with raw sends after the password prompt (one key at a time, as the
+   * interactive command sends it, or in one send) is masked in the trace as a sendLine is.
+   */
+  @Test
+  void aPasswordSentRawAfterThePasswordPromptNeverAppearsInTheTrace() throws Exception {
+    server.start();
+    for (boolean keyByKey : new boolean[] {true, false}) {
+      List<TraceEvent> events = new CopyOnWriteArrayList<>();
+      NetOptions traced = NetOptions.builder().trace(events::add).build();
+      try (TelnetClient telnet = new TelnetClient(traced)) {
+        telnet.connect(server.endpoint()); // no credentials: the caller logs in
+        telnet.expect("login: ", STEP);
+        telnet.sendLine("alice");
+        telnet.expect(Pattern.compile("(?i)password: $"), STEP);
+        byte[] typed = "s3cret-pw\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (keyByKey) {
+          for (int i = 0; i < typed.length - 2; i++) {
+            telnet.send(new byte[] {typed[i]});
+          }
+          telnet.send(new byte[] {'\r', '\n'}); // Enter, as the interactive command sends it
+        } else {
+          telnet.send(typed);
+        }
+        telnet.expect("$ ", STEP);
+        telnet.sendLine("seen line");
+        telnet.expect("seen line\r\n$ ", STEP);
+      }
+      String all = events.stream().map(TraceEvent::text).reduce("", (a, b) -> a + "\n" + b);
+      String how = (keyByKey ? "key by key: " : "one send: ") + all.replace("s3cret", "<PW>");
+      assertTrue(all.contains("alice") && all.contains("seen line"), how);
+      assertFalse(all.contains("s3cret"), how);
+      assertTrue(all.contains("****"), how);
+    }
+    assertTrue(List.of("alice", "s3cret-pw", "seen line", "alice", "s3cret-pw", "seen line")
+        .equals(server.lines()), () -> "the password went out unchanged: " + String.join("|", server.lines()).replace("s3cret", "<PW>"));
+  }
+
+  /** Raw reads, as the interactive command makes them, see the password prompt too. */
+  @Test
+  void aPasswordTypedAfterAPromptSeenByARawReadNeverAppearsInTheTrace() throws Exception {
+    server.start();
+    List<TraceEvent> events = new CopyOnWriteArrayList<>();
+    NetOptions traced = NetOptions.builder().trace(events::add).build();
+    try (TelnetClient telnet = new TelnetClient(traced)) {
+      telnet.connect(server.endpoint());
+      telnet.expect("login: ", STEP);
+      telnet.sendLine("alice");
+      StringBuilder seen = new StringBuilder();
+      byte[] buffer = new byte[256];
+      long until = System.nanoTime() + STEP.toNanos();
+      while (!seen.toString().endsWith("Password: ") && System.nanoTime() < until) {
+        int n = telnet.read(buffer, 0, buffer.length, Duration.ofMillis(200));
+        assertTrue(n >= 0, "closed early: " + seen);
+        seen.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+      for (byte b : "s3cret-pw".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
+        telnet.send(new byte[] {b});
+      }
+      telnet.send(new byte[] {'\r', '\n'});
+      telnet.expect("$ ", STEP);
+    }
+    String all = events.stream().map(TraceEvent::text).reduce("", (a, b) -> a + "\n" + b);
+    assertFalse(all.contains("s3cret"), all.replace("s3cret", "<PW>"));
+    assertTrue(all.contains("****"), all);
+    assertTrue(server.lines().contains("s3cret-pw"), "the password went out");
+  }
+
   @Test
   void requiredTlsIsRefusedBeforeAnyConnection() throws Exception {
     server.start();

@@ -15,6 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.netkit.core.NetException;
+import io.netkit.core.NetTruncatedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.netkit.core.Protocol;
 import io.netkit.testkit.HostileServer;
 import java.io.IOException;
@@ -23,6 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** HTTP against hostile servers and hostile input, and announced lengths that lie. */
 class HttpHostileTest extends HostileContract {
+  @TempDir Path dir;
+
   @Override
   Protocol protocol() {
     return Protocol.HTTP;
@@ -119,21 +126,83 @@ class HttpHostileTest extends HostileContract {
     }
   }
 
+  /** Announced lengths or chunk sizes that do not parse: protocol errors (exit 8), never a body. */
   @ParameterizedTest
   @ValueSource(strings = {
     "Content-Length: -5\r\n\r\nabc",
     "Content-Length: 99999999999999999999999\r\n\r\nabc",
     "Content-Length: 9223372036854775808\r\n\r\nabc",
-    "Content-Length: 100\r\n\r\nonly a few bytes",
     "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFF\r\nabc",
     "Transfer-Encoding: chunked\r\n\r\n-5\r\nabc",
-    "Transfer-Encoding: chunked\r\n\r\n64\r\nonly a few bytes"
+    "Transfer-Encoding: chunked\r\n\r\n\r\nabc"
   })
-  void announcedLengthsThatLieAreRefused(String head) throws IOException {
+  void announcedLengthsThatDoNotParseAreRefused(String head) throws IOException {
     try (HostileServer server = HostileServer.start(
         HostileServer.Behaviour.ONCE, null, "HTTP/1.1 200 OK\r\n" + head, "")) {
-      assertInstanceOf(NetException.class, apiFails(url(server), options().build()));
-      commandFails(url(server));
+      Throwable t = apiFails(url(server), options().build());
+      assertInstanceOf(NetException.class, t);
+      assertFalse(t instanceof NetTruncatedException, t::toString);
+      Cli.Result r = commandFails(url(server));
+      assertEquals(8, r.code(), r::toString);
+    }
+  }
+
+  /**
+   * Bodies that end early: fewer bytes than the Content-Length, a close in the middle of a chunk,
+   * a close after a whole chunk but before the last one. NetTruncatedException, exit 18, no file.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "Content-Length: 100\r\n\r\nonly a few bytes",
+    "Transfer-Encoding: chunked\r\n\r\n64\r\nonly a few bytes",
+    "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n"
+  })
+  void bodiesCutByACloseAreTruncatedAndLeaveNoFile(String head) throws IOException {
+    try (HostileServer server = HostileServer.start(
+        HostileServer.Behaviour.ONCE, null, "HTTP/1.1 200 OK\r\n" + head, "")) {
+      Throwable t = apiFails(url(server), options().build());
+      NetTruncatedException e = assertInstanceOf(NetTruncatedException.class, t, t::toString);
+      if (head.startsWith("Content-Length")) {
+        assertEquals(100, e.expected());
+        assertEquals("only a few bytes".length(), e.received());
+      } else {
+        assertEquals(-1, e.expected());
+      }
+      Path file = dir.resolve("file.txt");
+      Cli.Result r = commandFails(url(server), "-o", file.toString());
+      assertEquals(18, r.code(), r::toString);
+      assertFalse(Files.exists(file), "a cut body leaves no file");
+      try (var left = Files.list(dir)) {
+        assertEquals(List.of(), left.toList(), "nor a temporary one");
+      }
+    }
+  }
+
+  /**
+   * Percent-encoded CR, LF and NUL in a path are legal octets of the path: the request line the
+   * server receives carries them encoded, literally, and no extra line (no header) appears.
+   */
+  @Test
+  void percentEncodedCrLfAndNulStayEncodedInTheRequestLine() throws IOException {
+    for (String smuggled : List.of("%0D%0AX-Injected:%201", "%00X-Injected")) {
+      try (HostileServer server = HostileServer.converse(
+          "", line -> line.isEmpty() ? okLine() : "")) {
+        assertTimeoutPreemptively(BOUND,
+            () -> api(URI.create(url(server) + smuggled), options().build()));
+        List<String> lines = server.clientLines();
+        assertEquals("GET " + path() + smuggled + " HTTP/1.1", lines.get(0), lines::toString);
+        for (String line : lines) {
+          assertFalse(line.regionMatches(true, 0, "X-Injected", 0, 10), () -> "a smuggled line: " + lines);
+        }
+      }
+      try (HostileServer server = HostileServer.converse(
+          "", line -> line.isEmpty() ? okLine() : "")) {
+        // The command is stricter: it refuses a URL whose path decodes to a CR, LF or NUL (exit 3,
+        // curl's malformed URL), before connecting.
+        Cli.Result r = assertTimeoutPreemptively(BOUND, () -> Cli.run("get", "-s", url(server) + smuggled));
+        assertEquals(3, r.code(), r::toString);
+        assertEquals(0, server.acceptedCount(), "nothing went out");
+      }
     }
   }
 }

@@ -59,4 +59,31 @@ class TelnetHostileTest extends HostileContract {
       }
     }
   }
+
+  /**
+   * Through the command: a password answered by a script's {@code send} after the password
+   * prompt is masked in the {@code --trace} transcript, although it is not the -u password.
+   */
+  @org.junit.jupiter.api.Test
+  void aPasswordSentAfterThePasswordPromptStaysOutOfTheCommandsTrace(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    io.netkit.testkit.telnet.TelnetMockServer server =
+        new io.netkit.testkit.telnet.TelnetMockServer(new io.netkit.core.Credentials("alice", "s3cret-pw"));
+    server.start();
+    try {
+      java.nio.file.Path script = dir.resolve("dialogue.txt");
+      java.nio.file.Files.writeString(script, String.join("\n",
+          "expect login: $", "send alice", "expect (?i)password: $", "send s3cret-pw",
+          "expect \\$ $", "send quit", "expect bye", ""));
+      io.netkit.cli.Cli.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(BOUND,
+          () -> io.netkit.cli.Cli.run("telnet", "--trace", "--script", script.toString(),
+              "127.0.0.1", String.valueOf(server.port())));
+      org.junit.jupiter.api.Assertions.assertEquals(0, r.code(), () -> r.toString().replace("s3cret", "<PW>"));
+      org.junit.jupiter.api.Assertions.assertTrue(r.stderr().contains("alice"), "the trace is there");
+      org.junit.jupiter.api.Assertions.assertFalse((r.stdout() + r.stderr()).contains("s3cret"),
+          () -> r.toString().replace("s3cret", "<PW>"));
+    } finally {
+      server.stop();
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.netkit.gopher.internal;
 import io.netkit.core.NetClient;
 import io.netkit.core.NetOptions;
 import io.netkit.core.Protocol;
+import io.netkit.core.NetTruncatedException;
 import io.netkit.core.TransferListener;
 import io.netkit.core.spi.ClientProvider;
 import io.netkit.core.spi.ListEntry;
@@ -41,7 +42,7 @@ public final class GopherProvider implements ClientProvider {
     GopherUrl target = GopherUrl.parse(url);
     try (GopherClient client = connect(target, options)) {
       if (target.kind().isMenu() || target.type() == '1') {
-        GopherMenu menu = menu(client, target);
+        GopherMenu menu = complete(menu(client, target), client);
         out.write(MenuRenderer.render(menu, client.endpoint()).getBytes(StandardCharsets.UTF_8));
       } else if (target.type() == '0') {
         refuseSearch(target);
@@ -61,12 +62,26 @@ public final class GopherProvider implements ClientProvider {
           "only menus (type 1) and searches (type 7) can be listed, not type '" + target.type() + "': " + url);
     }
     try (GopherClient client = connect(target, options)) {
-      return menu(client, target).items().stream().map(item -> entry(item, target.tls())).toList();
+      return complete(menu(client, target), client).items().stream().map(item -> entry(item, target.tls())).toList();
     }
   }
 
   private static GopherClient connect(GopherUrl target, NetOptions options) throws IOException {
     return ClientProvider.connected(new GopherClient(options), target.endpoint());
+  }
+
+  /**
+   * A menu fetched or listed whole: RFC 1436 ends a menu with its {@code .} line, so one that the
+   * server closed without it is cut short ({@link GopherMenu#terminated()} lets API callers take
+   * it anyway). Text items, which many servers end by closing, are not held to this.
+   */
+  private static GopherMenu complete(GopherMenu menu, GopherClient client) throws IOException {
+    if (!menu.terminated()) {
+      throw new NetTruncatedException(io.netkit.core.ErrorContext.of("gopher", client.endpoint()),
+          "the server closed the menu after " + menu.items().size() + " items, without its '.' line",
+          -1, menu.items().size(), null);
+    }
+    return menu;
   }
 
   private static GopherMenu menu(GopherClient client, GopherUrl target) throws IOException {

@@ -37,7 +37,7 @@ public final class MenuReader {
         break;
       }
       if (!in.lastLineTerminated()) {
-        throw new NetProtocolException(context, "connection closed in the middle of a menu line");
+        throw new io.netkit.core.NetTruncatedException(context, "connection closed in the middle of a menu line");
       }
       sawLine = true;
       if (line.equals(".")) {

@@ -75,8 +75,9 @@ public final class TextReader {
       throw new NetProtocolException(context, "server closed the connection without sending the text");
     }
     if (last != '\n') {
-      throw new NetProtocolException(
-          context, "connection closed in the middle of a line (no terminating '.' line)");
+      throw new io.netkit.core.NetTruncatedException(
+          context, "connection closed in the middle of a line after " + written
+              + " bytes (no terminating '.' line)", -1, written, null);
     }
     // A complete last line and a close: tolerated, as many servers never send the terminator.
     return new GopherTransfer(written, GopherTransfer.End.CLOSED_BY_SERVER);

@@ -171,7 +171,8 @@ public final class Session {
         response.protocol().toString(),
         response.request().url().uri(),
         new ResponseStream(
-            response.body().byteStream(), response, contextOf(response.request().url()), doing));
+            response.body().byteStream(), response, contextOf(response.request().url()), doing,
+            response.body().contentLength()));
   }
 
   /**

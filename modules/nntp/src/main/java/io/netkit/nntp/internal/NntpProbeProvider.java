@@ -51,7 +51,11 @@ public final class NntpProbeProvider implements ProbeProvider {
     List<String> capabilities = new ArrayList<>();
     if (reply.code() == 101) {
       for (String line = c.readLine(); !".".equals(line); line = c.readLine()) {
-        if (line == null || capabilities.size() >= MAX_CAPABILITIES) {
+        if (line == null) {
+          throw new io.netkit.core.NetTruncatedException(c.context(),
+              "connection closed before the end of the CAPABILITIES list (no '.' line)");
+        }
+        if (capabilities.size() >= MAX_CAPABILITIES) {
           throw new NetProtocolException(c.context(), "CAPABILITIES list not ended properly");
         }
         capabilities.add(line.startsWith("..") ? line.substring(1) : line);

@@ -186,7 +186,8 @@ public final class Requests {
     Reply reply = session.command(join(verb, request.id().argument()), verb + " " + request.id(), expected);
     NntpReply.ArticlePointer pointer = Parsers.pointer(reply, session.wire().context());
     session.inTransfer(true);
-    DotTerminatedInputStream in = new DotTerminatedInputStream(session.connection().input());
+    DotTerminatedInputStream in =
+        new DotTerminatedInputStream(session.connection().input(), false, session.wire().context());
     byte[] buffer = new byte[16 * 1024];
     long total = 0;
     int n;
@@ -194,6 +195,11 @@ public final class Requests {
       request.sink().write(buffer, 0, n);
       total += n;
       request.progress().progress(total, -1);
+    }
+    if (in.endedWithoutTerminator()) {
+      throw new io.netkit.core.NetTruncatedException(session.wire().context(),
+          "connection closed after " + total + " bytes of the " + verb
+              + " answer, before its terminating '.' line", -1, total, null);
     }
     session.inTransfer(false);
     return new NntpReply.ArticleTransfer(pointer.number(), pointer.messageId(), total);

@@ -2,6 +2,7 @@ package io.netkit.nntp.internal;
 
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetProtocolException;
+import io.netkit.core.NetTruncatedException;
 import io.netkit.core.line.LineInputStream;
 import io.netkit.core.line.Reply;
 import io.netkit.core.transport.TcpConnection;
@@ -52,6 +53,10 @@ public final class Wire {
     if (line == null) {
       throw new NetProtocolException(context(), "connection closed while waiting for a reply");
     }
+    if (line.indexOf('\0') >= 0) {
+      // The LINES framing lets NUL through for bodies; a status line never holds one.
+      throw new NetProtocolException(context(), "NUL byte in a status line");
+    }
     return Reply.parseLine(Text.decode(line), context());
   }
 
@@ -66,8 +71,9 @@ public final class Wire {
    * limits} is not null, more than its lines or bytes fail the read.
    *
    * @return the number of lines read
-   * @throws NetProtocolException when the connection ends before the {@code .} line, or the block
-   *     is over the limits; the connection is then out of step and must be closed
+   * @throws NetTruncatedException when the connection ends before the {@code .} line (received:
+   *     the lines read)
+   * @throws NetProtocolException when the block is over the limits; the connection is then out of step and must be closed
    */
   public long block(NntpLimits limits, Consumer<String> each) throws IOException {
     LineInputStream in = connection.input();
@@ -75,9 +81,11 @@ public final class Wire {
     long bytes = 0;
     while (true) {
       String raw = in.readLine(StandardCharsets.ISO_8859_1);
-      if (raw == null) {
-        throw new NetProtocolException(
-            context(), "connection closed in the middle of a multi-line answer (no '.' line)");
+      if (raw == null || !in.lastLineTerminated()) {
+        throw new NetTruncatedException(
+            context(),
+            "connection closed after " + lines + " lines of a multi-line answer (no '.' line)",
+            -1, lines, null);
       }
       if (raw.equals(".")) {
         return lines;

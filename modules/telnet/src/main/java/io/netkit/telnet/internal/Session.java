@@ -46,6 +46,10 @@ public final class Session implements AutoCloseable {
   private SecretLines secrets = new SecretLines();
   /** The last expect matched the password prompt: the next line sent is a secret. */
   private volatile boolean passwordPrompted;
+  /** What raw sends typed after the password prompt, before their line end. */
+  private final java.io.ByteArrayOutputStream typedPassword = new java.io.ByteArrayOutputStream();
+  /** The last 256 characters raw reads returned, for the password prompt. */
+  private String readTail = "";
 
   private Session(
       Engine engine,
@@ -164,6 +168,9 @@ public final class Session implements AutoCloseable {
   /** Sends data, NVT-escaped. */
   public void send(byte[] data, int offset, int length) throws IOException {
     requireOpen();
+    if (passwordPrompted) {
+      typedAfterPasswordPrompt(data, offset, length);
+    }
     byte[] wire = NvtEncoder.encode(data, offset, length);
     synchronized (sendLock) {
       try {
@@ -171,6 +178,27 @@ public final class Session implements AutoCloseable {
       } catch (IOException e) {
         close();
         throw Failures.translate(context, e, "sending");
+      }
+    }
+  }
+
+  /**
+   * Raw bytes after the password prompt are a password being typed, up to the first CR or LF: the
+   * trace hides them (before they are written, so the traced line is masked when it is emitted),
+   * and the line end makes them a secret for the rest of the session.
+   */
+  private void typedAfterPasswordPrompt(byte[] data, int offset, int length) {
+    int end = offset;
+    while (end < offset + length && data[end] != '\r' && data[end] != '\n') {
+      end++;
+    }
+    synchronized (typedPassword) {
+      typedPassword.write(data, offset, end - offset);
+      secrets.typing(typedPassword.toString(telnet.charset()));
+      if (end < offset + length) {
+        passwordPrompted = false;
+        secrets.typed();
+        typedPassword.reset();
       }
     }
   }
@@ -213,6 +241,12 @@ public final class Session implements AutoCloseable {
       Expecter.Found found = expecter.find(patterns);
       if (found != null) {
         String seen = found.before() + found.matched();
+        synchronized (typedPassword) {
+          if (typedPassword.size() > 0) {
+            secrets.typed(); // typed after the prompt, never ended by a line end: still secret
+            typedPassword.reset();
+          }
+        }
         passwordPrompted =
             telnet.passwordPrompt().matcher(seen.substring(Math.max(0, seen.length() - 256))).find();
         return new TelnetMatch(found.before(), found.matched(), found.groups());
@@ -255,13 +289,35 @@ public final class Session implements AutoCloseable {
     if (expecter.length() > 0) {
       replay = expecter.drain();
     }
+    int n;
     if (replay != null && replay.available() > 0) {
-      return replay.read(buffer, offset, length);
-    }
-    if (closed) {
+      n = replay.read(buffer, offset, length);
+    } else if (closed) {
       return -1;
+    } else {
+      n = readDecoded(buffer, offset, length, System.nanoTime() + wait.toNanos());
     }
-    return readDecoded(buffer, offset, length, System.nanoTime() + wait.toNanos());
+    if (n > 0) {
+      readForPrompt(buffer, offset, n);
+    }
+    return n;
+  }
+
+  /**
+   * Raw reads (the interactive command) watch for the password prompt as expects do: what is sent
+   * next, up to its line end, is then a secret for the trace. A password being typed stays one
+   * until its line end, whatever arrives meanwhile.
+   */
+  private void readForPrompt(byte[] buffer, int offset, int n) {
+    synchronized (typedPassword) {
+      readTail = (readTail + new String(buffer, offset, n, telnet.charset()));
+      readTail = readTail.substring(Math.max(0, readTail.length() - 256));
+      if (telnet.passwordPrompt().matcher(readTail).find()) {
+        passwordPrompted = true;
+      } else if (typedPassword.size() == 0) {
+        passwordPrompted = false;
+      }
+    }
   }
 
   /** How long a plain read of the raw stream may wait: the read timeout. */
