@@ -9,6 +9,7 @@ import io.netkit.core.NetOptions;
 import io.netkit.core.NetTimeoutException;
 import io.netkit.core.trace.TraceEvent;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -75,6 +76,42 @@ class HttpTimeoutTest {
     });
     assertTrue(trace.stream().anyMatch(e -> e.text().equals("GET /silent HTTP/1.1")), trace.toString());
     assertTrue(trace.stream().anyMatch(e -> e.connection().startsWith("http#")), trace.toString());
+  }
+
+  @Test
+  void aBodyThatStallsMidwayTimesOutWithinTheReadTimeout() throws Exception {
+    // Plain http:// bodies are read without OkHttp's per-read timer (PlainHttpReadTimeout): the
+    // core's socket must bound each read on its own.
+    try (ServerSocket stalling = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      Thread server = new Thread(() -> {
+        try (Socket s = stalling.accept()) {
+          s.getInputStream().read(new byte[4096]);
+          s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"
+              + "x".repeat(1000)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+          Thread.sleep(20_000); // and then nothing
+        } catch (Exception done) {
+          // the client gave up, as it should
+        }
+      }, "stalling-server");
+      server.setDaemon(true);
+      server.start();
+      NetOptions options = NetOptions.builder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .readTimeout(Duration.ofMillis(700))
+          .build();
+      long start = System.nanoTime();
+      assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        try (HttpClient http = new HttpClient(options)) {
+          http.connect(Endpoint.of("127.0.0.1", stalling.getLocalPort()));
+          try (HttpResponse response = http.get("/stall")) {
+            assertThrows(NetTimeoutException.class, () -> response.body().transferTo(OutputStream.nullOutputStream()));
+          }
+        }
+      });
+      long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+      assertTrue(millis < 10_000, "took " + millis + " ms against a 700 ms read timeout");
+    }
   }
 
   @Test

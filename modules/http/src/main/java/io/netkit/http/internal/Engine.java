@@ -50,7 +50,8 @@ public final class Engine {
             .followRedirects(false)
             .followSslRedirects(false)
             .cookieJar(cookies)
-            .proxy(java.net.Proxy.NO_PROXY);
+            .proxy(java.net.Proxy.NO_PROXY)
+            .addInterceptor(new PlainHttpReadTimeout());
     if (!options.trust().verifiesHostnames()) {
       b.hostnameVerifier((host, session) -> true); // the loudly named insecure test trust
     }
