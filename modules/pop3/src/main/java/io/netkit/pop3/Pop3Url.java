@@ -75,7 +75,7 @@ public record Pop3Url(
       int colon = info.indexOf(':');
       String userPart = colon < 0 ? info : info.substring(0, colon);
       password = colon < 0 ? null : ClientProvider.decode(info.substring(colon + 1));
-      int auth = userPart.toUpperCase(Locale.ROOT).indexOf(";AUTH=");
+      int auth = indexOfIgnoringCase(userPart, ";AUTH=");
       if (auth >= 0) {
         login = login(ClientProvider.decode(userPart.substring(auth + 6)));
         userPart = userPart.substring(0, auth);
@@ -83,6 +83,20 @@ public record Pop3Url(
       user = ClientProvider.decode(userPart);
     }
     return new Pop3Url(tls, host, port, user, password, login, message(url));
+  }
+
+  /**
+   * Where {@code what} starts in {@code text}, ignoring case, or -1. Not {@code
+   * text.toUpperCase().indexOf(...)}: upper-casing may change a string's length (U+03B0 becomes
+   * three characters), and the index would then point past the user name (a fuzzer found it).
+   */
+  private static int indexOfIgnoringCase(String text, String what) {
+    for (int i = 0; i + what.length() <= text.length(); i++) {
+      if (text.regionMatches(true, i, what, 0, what.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static Pop3Login login(String mechanism) {

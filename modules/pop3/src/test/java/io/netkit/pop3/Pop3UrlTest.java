@@ -38,6 +38,16 @@ class Pop3UrlTest {
   }
 
   @Test
+  void aUserNameThatGrowsWhenUpperCasedKeepsItsAuthPart() {
+    // U+03B0 upper-cases to three characters: the ;AUTH= search must not index an upper-cased copy.
+    Pop3Url url = Pop3Url.parse(URI.create("pop3://%CE%B0%CE%B0x;AUTH=+APOP@h/"));
+    assertEquals("\u03b0\u03b0x", url.user());
+    assertEquals(Pop3Login.APOP, url.login());
+    URI raw = URI.create("pop3://\u03b0\u03b0x;auth=plain@h/");
+    assertEquals(Pop3Login.SASL_PLAIN, Pop3Url.parse(raw).login());
+  }
+
+  @Test
   void authMechanismsMapToLogins() {
     assertEquals(Pop3Login.APOP, parse("pop3://bob;AUTH=+APOP@h/").login());
     assertEquals(Pop3Login.SASL_PLAIN, parse("pop3://bob;auth=plain@h/").login());
