@@ -3,7 +3,6 @@ package io.netkit.testkit.internal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netkit.testkit.MockServer;
-import io.netkit.testkit.imap.ImapMockServer;
 import io.netkit.testkit.pop3.Pop3MockServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,13 +23,6 @@ class GreenMailEngineTest {
   void multiLineRepliesOfThePop3MockComeWithoutTheDelayedAckStall() throws IOException {
     try (Pop3MockServer pop3 = new Pop3MockServer("alice", "secret")) {
       assertPrompt(pop3, "CAPA\r\n", ".", "+OK");
-    }
-  }
-
-  @Test
-  void multiLineRepliesOfTheImapMockComeWithoutTheDelayedAckStall() throws IOException {
-    try (ImapMockServer imap = new ImapMockServer("alice", "secret")) {
-      assertPrompt(imap, "a CAPABILITY\r\n", "a OK", "* OK");
     }
   }
 
