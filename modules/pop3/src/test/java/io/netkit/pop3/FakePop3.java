@@ -102,6 +102,20 @@ final class FakePop3 implements AutoCloseable {
     return new FakePop3(script);
   }
 
+  /** Greets, answers CAPA with USER, TOP and UIDL, accepts USER/PASS, then runs {@code rest}. */
+  static FakePop3 loggedIn(Script rest) throws IOException {
+    return start(c -> {
+      c.send("+OK hello");
+      c.expect("CAPA");
+      c.send("+OK", "USER", "TOP", "UIDL", ".");
+      c.expect("USER");
+      c.send("+OK");
+      c.expect("PASS");
+      c.send("+OK");
+      rest.run(c);
+    });
+  }
+
   Endpoint endpoint() {
     return server.endpoint();
   }

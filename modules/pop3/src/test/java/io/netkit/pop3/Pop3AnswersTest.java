@@ -32,20 +32,6 @@ class Pop3AnswersTest {
     return NetOptions.builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(read).trace(trace::add).build();
   }
 
-  /** Greets, answers CAPA with USER only, accepts USER/PASS, then runs {@code rest}. */
-  private static FakePop3 loggedIn(FakePop3.Script rest) throws IOException {
-    return FakePop3.start(c -> {
-      c.send("+OK hello");
-      c.expect("CAPA");
-      c.send("+OK", "USER", "TOP", "UIDL", ".");
-      c.expect("USER");
-      c.send("+OK");
-      c.expect("PASS");
-      c.send("+OK");
-      rest.run(c);
-    });
-  }
-
   private Pop3Client connect(FakePop3 fake) throws IOException {
     Pop3Client pop3 = new Pop3Client(options(Duration.ofSeconds(5)));
     pop3.connect(fake.endpoint().withCredentials(ALICE));
@@ -54,7 +40,7 @@ class Pop3AnswersTest {
 
   @Test
   void messageCutShortIsTruncatedNeverAWholeMessage() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("RETR 1");
           c.send("+OK 100 octets", "Subject: x", "", "half of the bo");
         })) {
@@ -70,7 +56,7 @@ class Pop3AnswersTest {
 
   @Test
   void listingWithoutItsDotLineIsTruncated() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("LIST");
           c.send("+OK", "1 100", "2 200");
         })) {
@@ -81,7 +67,7 @@ class Pop3AnswersTest {
 
   @Test
   void stuffedDotsAreUnstuffed() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("RETR 1");
           c.send("+OK", "Subject: dots", "", "..one dot", "...two dots", "..", "end", ".");
           c.okUntilQuit();
@@ -128,7 +114,7 @@ class Pop3AnswersTest {
 
   @Test
   void errorWithACodeOnRetrieveIsNotNotFound() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("RETR 1");
           c.send("-ERR [SYS/PERM] message unreadable");
           c.okUntilQuit();
@@ -154,7 +140,7 @@ class Pop3AnswersTest {
 
   @Test
   void malformedListingLineIsAProtocolError() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("UIDL");
           c.send("+OK", "1 " + "x".repeat(71), ".");
         })) {
@@ -165,7 +151,7 @@ class Pop3AnswersTest {
 
   @Test
   void listingLongerThanTheLimitIsRefused() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("LIST");
           c.send("+OK");
           for (int i = 1; i <= 50; i++) {
@@ -190,7 +176,7 @@ class Pop3AnswersTest {
 
   @Test
   void silentServerTimesOutWithinBounds() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("STAT");
           c.read(); // and never answer
         })) {
@@ -206,7 +192,7 @@ class Pop3AnswersTest {
 
   @Test
   void closeOfASilentServerIsBounded() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           while (c.read() != null) {
             // swallow QUIT and never answer
           }
@@ -222,7 +208,7 @@ class Pop3AnswersTest {
 
   @Test
   void sinkFailureEndsTheSessionAndIsReported() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("RETR 1");
           c.send("+OK", "Subject: x", "", "body", ".");
           c.okUntilQuit();

@@ -26,19 +26,6 @@ class Pop3LyingLengthsTest {
   private static final List<String> BAD_COUNTS =
       List.of("", "-1", "99999999999999999999", "9223372036854775808", "12x", "+5");
 
-  private static FakePop3 loggedIn(FakePop3.Script rest) throws IOException {
-    return FakePop3.start(c -> {
-      c.send("+OK hello");
-      c.expect("CAPA");
-      c.send("+OK", "USER", "TOP", "UIDL", ".");
-      c.expect("USER");
-      c.send("+OK");
-      c.expect("PASS");
-      c.send("+OK");
-      rest.run(c);
-    });
-  }
-
   private static Pop3Client connect(FakePop3 fake) throws IOException {
     Pop3Client pop3 = new Pop3Client(NetOptions.builder()
         .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(5)).build());
@@ -56,7 +43,7 @@ class Pop3LyingLengthsTest {
   @Test
   void statWithAnAbsentNegativeOrHugeCountIsAProtocolError() throws IOException {
     for (String bad : BAD_COUNTS) {
-      try (FakePop3 fake = loggedIn(c -> {
+      try (FakePop3 fake = FakePop3.loggedIn(c -> {
             c.expect("STAT");
             c.send("+OK 2 " + bad);
           })) {
@@ -70,7 +57,7 @@ class Pop3LyingLengthsTest {
   @Test
   void listWithAnAbsentNegativeOrHugeCountIsAProtocolError() throws IOException {
     for (String bad : BAD_COUNTS) {
-      try (FakePop3 fake = loggedIn(c -> {
+      try (FakePop3 fake = FakePop3.loggedIn(c -> {
             c.expect("LIST");
             c.send("+OK", "1 100", "2 " + bad, ".");
             c.expect("LIST 2");
@@ -85,7 +72,7 @@ class Pop3LyingLengthsTest {
 
   @Test
   void listOneWithAHugeCountIsAProtocolError() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("LIST 2");
           c.send("+OK 2 99999999999999999999");
         })) {
@@ -97,7 +84,7 @@ class Pop3LyingLengthsTest {
 
   @Test
   void retrieveAnnouncingMoreOctetsThanArriveBeforeACloseIsTruncated() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("RETR 1");
           c.send("+OK 5000 octets", "Subject: x", "", "only this");
         })) {
@@ -115,7 +102,7 @@ class Pop3LyingLengthsTest {
 
   @Test
   void aCloseInTheMiddleOfABodyLineIsTruncated() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("RETR 1");
           c.send("+OK");
           c.raw("Subject: x\r\n\r\nno line end".getBytes(StandardCharsets.US_ASCII));
@@ -131,7 +118,7 @@ class Pop3LyingLengthsTest {
   @Test
   void listAndUidlWithoutTheirDotLineAreTruncated() throws IOException {
     for (String command : List.of("LIST", "UIDL")) {
-      try (FakePop3 fake = loggedIn(c -> {
+      try (FakePop3 fake = FakePop3.loggedIn(c -> {
             c.expect(command);
             c.send("+OK", "1 100");
           })) {
@@ -161,7 +148,7 @@ class Pop3LyingLengthsTest {
   @Test
   void aBodyThatEndsProperlyIsTakenWhateverItsAnnouncedCount() throws IOException {
     String body = "Subject: x\r\n\r\n" + "line\r\n".repeat(20);
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           for (String announced : List.of("5000", "3", "9223372036854775807", "99999999999999999999")) {
             c.expect("RETR 1");
             c.send("+OK " + announced + " octets");
@@ -182,7 +169,7 @@ class Pop3LyingLengthsTest {
 
   @Test
   void aParsedMessageLargerThanListSaidIsStillBoundedByTheLimit() throws IOException {
-    try (FakePop3 fake = loggedIn(c -> {
+    try (FakePop3 fake = FakePop3.loggedIn(c -> {
           c.expect("LIST 1");
           c.send("+OK 1 10");
           c.expect("RETR 1");
