@@ -202,6 +202,12 @@ class FtpHostileDataTest {
       assertTrue(e.getMessage().contains("127.0.0.2"), e.getMessage());
     }
     assertEquals(0, out.size());
+    // The server's thread records the connection after its connect returns, which may be after
+    // the client has already refused it: wait for the record, not for a guess.
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (server.dataPeers.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     assertEquals(List.of("127.0.0.2"),
         server.dataPeers.stream().map(a -> a.getHostAddress()).toList(), "the server did connect");
   }
