@@ -202,7 +202,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /** Parses the URL argument, applying {@code -u}. */
   URI url(String text) {
-    return UrlArgument.parse(text, common.credentials());
+    return UrlArgument.parse(text, common.credentials(), catalog::allowsNoHost);
   }
 
   /**

@@ -41,9 +41,14 @@ class NetkitProcessTest {
   }
 
   static Run netkit(Path cwd, String... args) throws Exception {
+    return netkit(cwd, java.util.Map.of(), args);
+  }
+
+  static Run netkit(Path cwd, java.util.Map<String, String> env, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+    pb.environment().putAll(env);
     pb.environment().put("NETKIT_SKIP_REBUILD", "1"); // the jar was just packaged
     Process p = pb.start();
     p.getOutputStream().close();
@@ -94,6 +99,29 @@ class NetkitProcessTest {
     Run r = netkit(dir, "ls", scheme + "://127.0.0.1:" + closed + "/");
     assertEquals(ExitCode.CANNOT_CONNECT, r.code(), r::toString);
     assertEquals(1, r.stderr().lines().count(), r.stderr());
+  }
+
+  @Test
+  void aHostlessNewsUrlIsFetchedFromTheServerNntpserverNames(@TempDir Path dir) throws Exception {
+    assumeTrue(Cli.catalog().supports(Protocol.NNTP), "no NNTP module in this build");
+    String article =
+        "From: a@example.com\r\nNewsgroups: netkit.test\r\nSubject: hostless\r\n"
+            + "Message-ID: <hostless@example.com>\r\n\r\nFound.\r\n";
+    io.netkit.testkit.nntp.NntpMockServer server =
+        io.netkit.testkit.nntp.NntpMockServer.of(
+            new io.netkit.testkit.nntp.NewsSpool().group("netkit.test", "tests").article("netkit.test", article));
+    server.start();
+    try {
+      Run r =
+          netkit(
+              dir,
+              java.util.Map.of("NNTPSERVER", "127.0.0.1:" + server.port()),
+              "get", "news:hostless@example.com");
+      assertEquals(0, r.code(), r::toString);
+      assertEquals(article, r.out());
+    } finally {
+      server.stop();
+    }
   }
 
   @Test

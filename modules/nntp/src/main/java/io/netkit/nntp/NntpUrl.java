@@ -21,8 +21,8 @@ import java.util.Objects;
  *
  * <p><b>Which server a host-less {@code news:} URL names:</b> RFC 5538 leaves it to the client's
  * configuration. netkit uses the {@code NNTPSERVER} environment variable when it is set (as tin,
- * slrn and Python's nntplib did), otherwise {@code localhost}; {@link #parse(URI, String)} takes
- * it explicitly. Immutable.
+ * slrn and Python's nntplib did; a host, or {@code host:port} for a server on another port than
+ * 119), otherwise {@code localhost}; {@link #parse(URI, String)} takes it explicitly. Immutable.
  *
  * @param tls true for {@code nntps}
  * @param host the server
@@ -66,7 +66,8 @@ public record NntpUrl(
   }
 
   /**
-   * Parses a URL; a host-less {@code news:} URL goes to {@code defaultHost}.
+   * Parses a URL; a host-less {@code news:} URL goes to {@code defaultHost} ({@code host} or
+   * {@code host:port}).
    *
    * @throws IllegalArgumentException when the scheme is not a news scheme, the path has more
    *     parts than a group and a number, the number is not one, or a part is not a group name or
@@ -86,16 +87,18 @@ public record NntpUrl(
     } else {
       path = url.getRawPath() == null ? "" : url.getRawPath();
     }
+    int port = url.getPort() > 0 ? url.getPort() : Protocol.NNTP.defaultPort(scheme);
     if (host == null) {
       if (!scheme.equals("news")) {
         throw new IllegalArgumentException("URL has no host: " + url);
       }
-      host = defaultHost;
+      URI server = server(defaultHost);
+      host = server.getHost();
+      port = server.getPort() > 0 ? server.getPort() : port;
     }
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
-    int port = url.getPort() > 0 ? url.getPort() : Protocol.NNTP.defaultPort(scheme);
     Credentials credentials = url.isOpaque() || url.getRawUserInfo() == null ? null : Credentials.parse(ClientProvider.decode(url.getRawUserInfo()));
     String[] parts = path.isEmpty() || path.equals("/") ? new String[0] : path.substring(1).split("/", -1);
     if (parts.length > 2) {
@@ -128,7 +131,26 @@ public record NntpUrl(
     return new NntpUrl(tls, host, port, credentials, first, number, null);
   }
 
-  /** The host for {@code news:} URLs without one: {@code $NNTPSERVER}, else {@code localhost}. */
+  /** {@code host}, {@code host:port} or {@code [v6]:port} as the authority of a URI. */
+  private static URI server(String hostAndPort) {
+    URI server;
+    try {
+      server = new URI("news://" + hostAndPort + "/");
+    } catch (java.net.URISyntaxException e) {
+      server = null;
+    }
+    if (server == null || server.getHost() == null || server.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "not a news server (host or host:port): '"
+              + hostAndPort.replaceAll("\\p{Cntrl}", "?") + "'");
+    }
+    return server;
+  }
+
+  /**
+   * The server for {@code news:} URLs without a host: {@code $NNTPSERVER} (a host, or {@code
+   * host:port}), else {@code localhost}.
+   */
   public static String defaultHost() {
     String configured = System.getenv("NNTPSERVER");
     return configured == null || configured.isBlank() ? "localhost" : configured.strip();

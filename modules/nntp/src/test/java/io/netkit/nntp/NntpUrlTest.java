@@ -59,6 +59,25 @@ class NntpUrlTest {
   }
 
   @Test
+  void theDefaultServerForAHostlessUrlMayCarryAPort() {
+    NntpUrl onPort = NntpUrl.parse(URI.create("news:abc@example.com"), "127.0.0.1:17119");
+    assertEquals("127.0.0.1", onPort.host());
+    assertEquals(17119, onPort.port());
+    NntpUrl v6 = NntpUrl.parse(URI.create("news:misc.test"), "[::1]:1119");
+    assertEquals("::1", v6.host());
+    assertEquals(1119, v6.port());
+    assertEquals(119, parse("news:misc.test").port(), "a host alone keeps port 119");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NntpUrl.parse(URI.create("news:misc.test"), "user@host:1"),
+        "no userinfo in the server setting");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NntpUrl.parse(URI.create("news:misc.test"), "bad host/"),
+        "not a host");
+  }
+
+  @Test
   void userinfoGivesCredentials() {
     NntpUrl u = parse("nntp://al%40ice:p%3Aw@h/g");
     assertEquals("al@ice", u.credentials().user());

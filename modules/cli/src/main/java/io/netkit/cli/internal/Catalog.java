@@ -42,6 +42,16 @@ public final class Catalog {
     return ServiceLoader.load(type, loader).stream().map(ServiceLoader.Provider::get).toList();
   }
 
+  /**
+   * Whether a URL of {@code scheme} may leave out its host, as its provider says ({@link
+   * ClientProvider#allowsNoHost}); false for a scheme no provider serves.
+   */
+  public boolean allowsNoHost(String scheme) {
+    String lower = scheme.toLowerCase(java.util.Locale.ROOT);
+    return clients.stream()
+        .anyMatch(c -> c.protocol().schemes().contains(lower) && c.allowsNoHost(lower));
+  }
+
   /** The client providers, in protocol-table order. */
   public List<ClientProvider> clients() {
     return clients;

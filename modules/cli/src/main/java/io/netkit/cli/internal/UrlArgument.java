@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Parses and checks a URL from the command line, before anything is sent: it must be absolute,
- * have a host, and contain no CR, LF or NUL even once percent-decoded. Credentials from {@code
+ * have a host (unless its scheme's provider serves URLs without one, as {@code news:} does), and
+ * contain no CR, LF or NUL even once percent-decoded. Credentials from {@code
  * -u} replace the URL's userinfo (as in curl).
  */
 public final class UrlArgument {
@@ -22,6 +23,19 @@ public final class UrlArgument {
    *     character
    */
   public static URI parse(String text, Credentials credentials) {
+    return parse(text, credentials, scheme -> false);
+  }
+
+  /**
+   * The URL, with {@code credentials} (when not null) as its userinfo; a URL without a host is
+   * taken when {@code allowsNoHost} says so for its scheme (then without {@code -u}: there is no
+   * authority to put the credentials in).
+   *
+   * @throws UsageException when the URL is malformed, relative, has no host where one is needed,
+   *     or hides a control character
+   */
+  public static URI parse(
+      String text, Credentials credentials, java.util.function.Predicate<String> allowsNoHost) {
     URI url;
     try {
       url = new URI(text.strip());
@@ -33,12 +47,21 @@ public final class UrlArgument {
       throw new UsageException(
           "bad URL '" + visible(text) + "': no scheme (try gopher://host/)", ExitCode.BAD_URL);
     }
-    if (url.isOpaque() || url.getHost() == null) {
+    boolean hostless = url.isOpaque() || url.getHost() == null;
+    if (hostless && !allowsNoHost.test(url.getScheme())) {
       throw new UsageException("bad URL '" + visible(text) + "': no host", ExitCode.BAD_URL);
+    }
+    if (hostless && credentials != null) {
+      throw new UsageException(
+          "bad URL '" + visible(text) + "': -u needs a URL with a host", ExitCode.BAD_URL);
     }
     try {
       // Decoded parts are what protocols send: %0D%0A must not smuggle a second command.
-      for (String part : new String[] {url.getPath(), url.getQuery(), url.getUserInfo()}) {
+      String[] parts =
+          url.isOpaque()
+              ? new String[] {url.getSchemeSpecificPart()}
+              : new String[] {url.getPath(), url.getQuery(), url.getUserInfo()};
+      for (String part : parts) {
         if (part != null) {
           UnsafeArgumentException.requireSafe("URL", part);
         }

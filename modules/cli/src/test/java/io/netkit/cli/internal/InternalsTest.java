@@ -107,6 +107,25 @@ class InternalsTest {
   }
 
   @Test
+  void aUrlWithoutAHostIsTakenOnlyWhereItsSchemesProviderServesOne() {
+    java.util.function.Predicate<String> newsOnly = "news"::equals;
+    assertEquals("news:abc@example.com", UrlArgument.parse("news:abc@example.com", null, newsOnly).toString());
+    UsageException noHost =
+        assertThrows(UsageException.class, () -> UrlArgument.parse("gopher:abc", null, newsOnly));
+    assertTrue(noHost.getMessage().endsWith("no host"), noHost.getMessage());
+    assertThrows(UsageException.class, () -> UrlArgument.parse("news:abc@example.com", null));
+    UsageException minusU =
+        assertThrows(
+            UsageException.class,
+            () -> UrlArgument.parse("news:misc.test", new Credentials("bob", "pw"), newsOnly));
+    assertTrue(minusU.getMessage().contains("-u needs a URL with a host"), minusU.getMessage());
+    assertThrows(
+        UsageException.class,
+        () -> UrlArgument.parse("news:a%0d%0aQUIT@example.com", null, newsOnly),
+        "the opaque part is checked for smuggled line ends too");
+  }
+
+  @Test
   void secretMaskingSinkBlotsOutPasswordsPlainAndBase64() {
     List<TraceEvent> seen = new ArrayList<>();
     var sink = SecretMaskingSink.masking(seen::add, List.of(new Credentials("bob", "hunter2")));

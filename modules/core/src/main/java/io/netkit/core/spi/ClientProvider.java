@@ -52,6 +52,15 @@ public interface ClientProvider {
     return endpoint;
   }
 
+  /**
+   * Whether a URL of {@code scheme} may name no host, the server then coming from the user's
+   * configuration (RFC 5538's {@code news:message-id}, served by {@code $NNTPSERVER}). The
+   * command refuses a URL without a host unless its provider answers yes here. Default: no.
+   */
+  default boolean allowsNoHost(String scheme) {
+    return false;
+  }
+
   /** The options for a URL: implicit TLS for the {@code s} schemes, otherwise as given. */
   default NetOptions options(URI url, NetOptions base) {
     return Protocol.isTlsScheme(url.getScheme())

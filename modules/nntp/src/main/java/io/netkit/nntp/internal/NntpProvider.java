@@ -102,6 +102,12 @@ public final class NntpProvider implements ClientProvider {
     }
   }
 
+  /** RFC 5538's {@code news:message-id} and {@code news:group} name no host. */
+  @Override
+  public boolean allowsNoHost(String scheme) {
+    return scheme.equals("news");
+  }
+
   @Override
   public NetOptions options(URI url, NetOptions base) {
     return url.getScheme() != null && url.getScheme().equalsIgnoreCase("nntps")
