@@ -1,8 +1,8 @@
 package io.netkit.cli.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -66,12 +66,12 @@ public final class AtomicDownload implements AutoCloseable {
     }
     try {
       if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
-        OutputStream direct = Files.newOutputStream(absolute, StandardOpenOption.WRITE);
-        return new AtomicDownload(target, null, new BufferedOutputStream(direct, 64 * 1024));
+        FileChannel direct = FileChannel.open(absolute, StandardOpenOption.WRITE);
+        return new AtomicDownload(target, null, new ChannelOutputStream(direct));
       }
       Path part = createPart(dir, absolute.getFileName().toString());
-      return new AtomicDownload(
-          target, part, new BufferedOutputStream(Files.newOutputStream(part), 64 * 1024));
+      FileChannel file = FileChannel.open(part, StandardOpenOption.WRITE);
+      return new AtomicDownload(target, part, new ChannelOutputStream(file));
     } catch (IOException | SecurityException e) {
       throw new LocalFileException("cannot write " + target + ": " + describe(e, dir), e);
     }
