@@ -34,14 +34,24 @@ import javax.net.ssl.SSLContext;
  * the reply to the first request) and close.
  *
  * <p>Defaults: connections time out after 30 s of client silence, drip pause 5 ms, cut after 64
- * bytes, overlong line 100,000 bytes (more than the core's 64 KiB default limit), no TLS. Settings
- * apply to connections accepted after they are made. Thread-safe.
+ * bytes, overlong line 100,000 bytes (more than the core's 64 KiB default limit), no TLS, a listen
+ * backlog of {@value #BACKLOG} (see there). Settings apply to connections accepted after they are
+ * made. Thread-safe.
  *
  * <p>{@link #stop()} closes every connection and interrupts the handler threads (a thread pausing
  * between dripped bytes would otherwise outlive the server by up to the drip pause), so no handler
  * thread or socket outlives it; it returns within about three seconds whatever a handler does.
  */
 public abstract class AbstractMockServer implements MockServer {
+  /**
+   * The listen backlog: room for a burst of simultaneous connects (tests and benches open hundreds
+   * at once). With the core's default of 50, Linux answers the overflow with SYN cookies and drops
+   * the handshake's last ACK while the accept queue is full: the client's connect has returned,
+   * the server never learns of the connection, and the client waits for a greeting that never
+   * comes. Linux caps it at {@code net.core.somaxconn} (4096 by default since 5.4).
+   */
+  public static final int BACKLOG = 4096;
+
   private static final byte[] DEFAULT_GARBAGE =
       "\0\u00ff\u00fe\u0001 garbage \t\t\tnot-a-port".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -138,6 +148,7 @@ public abstract class AbstractMockServer implements MockServer {
     server =
         TcpServer.builder()
             .bind(Endpoint.loopback(port))
+            .backlog(BACKLOG)
             .name(name)
             .options(NetOptions.builder().readTimeout(readTimeout).build())
             .tls(tls)

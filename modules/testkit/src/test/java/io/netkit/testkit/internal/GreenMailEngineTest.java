@@ -1,8 +1,11 @@
 package io.netkit.testkit.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.ServerSetup;
 import io.netkit.testkit.MockServer;
+import io.netkit.testkit.imap.ImapMockServer;
 import io.netkit.testkit.pop3.Pop3MockServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,10 +13,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class GreenMailEngineTest {
   private static final int ROUNDS = 20;
+  private static final int BURST = 500;
 
   /**
    * GreenMail flushes each line of a reply on its own: with Nagle's algorithm on its sockets, the
@@ -24,6 +29,37 @@ class GreenMailEngineTest {
     try (Pop3MockServer pop3 = new Pop3MockServer("alice", "secret")) {
       assertPrompt(pop3, "CAPA\r\n", ".", "+OK");
     }
+  }
+
+  @Test
+  void multiLineRepliesOfTheImapMockComeWithoutTheDelayedAckStall() throws IOException {
+    try (ImapMockServer imap = new ImapMockServer("alice", "secret")) {
+      assertPrompt(imap, "a CAPABILITY\r\n", "a OK", "* OK");
+    }
+  }
+
+  /**
+   * GreenMail alone listens with Java's default backlog of 50: past it, Linux's SYN cookies let
+   * connections be established on the client's side that the server drops, which then never get
+   * a greeting. With the engine's backlog every one of a burst is greeted.
+   */
+  @Test
+  void everyServiceGreetsEveryOneOfABurstOfSimultaneousConnects() throws IOException {
+    GreenMailEngine engine = GreenMailEngine.start("the test", greenMail -> {},
+        ServerSetup.PROTOCOL_IMAP, ServerSetup.PROTOCOL_SMTP, ServerSetup.PROTOCOL_POP3);
+    try {
+      assertBurstGreeted(engine.port(ServerSetup.PROTOCOL_IMAP), "* OK");
+      assertBurstGreeted(engine.port(ServerSetup.PROTOCOL_SMTP), "220 ");
+      assertBurstGreeted(engine.port(ServerSetup.PROTOCOL_POP3), "+OK");
+    } finally {
+      engine.stop();
+    }
+  }
+
+  private static void assertBurstGreeted(int port, String greeting) throws IOException {
+    ConnectBurst.Outcome outcome =
+        ConnectBurst.firstLines(GreenMailEngine.HOST, port, BURST, greeting, Duration.ofSeconds(20));
+    assertEquals(BURST, outcome.greeted(), greeting + ": " + outcome);
   }
 
   private static void assertPrompt(MockServer server, String command, String last, String greeting)
