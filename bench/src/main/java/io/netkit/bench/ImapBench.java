@@ -1,5 +1,6 @@
 package io.netkit.bench;
 
+import io.netkit.core.Credentials;
 import io.netkit.core.NetOptions;
 import io.netkit.imap.ImapClient;
 import io.netkit.imap.SearchTerm;
@@ -41,6 +42,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ImapBench {
   static final String MESSAGE = "bench-4k.eml";
+  /**
+   * The account, {@link BenchMailbox}'s unless {@code -Dbench.imap.user} and {@code
+   * -Dbench.imap.password} name another with the same message (for runs beside bench/run.sh's
+   * own account; pass them to the forks with {@code -jvmArgsAppend}).
+   */
+  static final String USER = System.getProperty("bench.imap.user", BenchMailbox.USER);
+  static final String PASSWORD = System.getProperty("bench.imap.password", BenchMailbox.PASSWORD);
 
   /** netkit, one session, INBOX selected by the first fetch and kept. */
   @State(Scope.Thread)
@@ -51,7 +59,7 @@ public class ImapBench {
     @Setup(Level.Trial)
     public void open() throws IOException {
       client = new ImapClient(NetOptions.defaults());
-      client.connect(BenchMailbox.imap());
+      client.connect(BenchMailbox.imap().withCredentials(new Credentials(USER, PASSWORD)));
       List<Long> uids = client.search("INBOX", SearchTerm.subject(MESSAGE));
       if (uids.size() != 1) {
         throw new IOException(MESSAGE + " in the bench INBOX: " + uids);
@@ -79,7 +87,7 @@ public class ImapBench {
       p.put("mail.imap.port", Servers.get("IMAP_PORT"));
       p.put("mail.imap.peek", "true");
       store = Session.getInstance(p).getStore("imap");
-      store.connect(BenchMailbox.USER, BenchMailbox.PASSWORD);
+      store.connect(USER, PASSWORD);
       folder = (IMAPFolder) store.getFolder("INBOX");
       folder.open(Folder.READ_ONLY);
       for (jakarta.mail.Message m : folder.search(new jakarta.mail.search.SubjectTerm(MESSAGE))) {

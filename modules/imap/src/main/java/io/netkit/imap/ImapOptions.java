@@ -15,8 +15,9 @@ import java.util.Objects;
  *   <li>authentication mechanisms {@code PLAIN LOGIN}, tried in that order among those the server
  *       announces, then the {@code LOGIN} command unless the server says {@code LOGINDISABLED};
  *       {@code XOAUTH2} only when named here (the endpoint's password is then the token);
- *   <li>fetch chunks of 128 KiB: bodies stream as {@code BODY.PEEK[...]<offset.size>} requests, so
- *       memory stays flat whatever the message size;
+ *   <li>fetch chunks of 512 KiB: bodies stream as {@code BODY.PEEK[...]<offset.size>} requests, so
+ *       memory stays flat whatever the message size (a session keeps one buffer: 17 KiB, or a
+ *       chunk and 1 KiB once it has read a larger body);
  *   <li>at most 8 MiB in one server response (a literal, a SEARCH result line) and 64 MiB in all
  *       the responses to one command: a server announcing more fails the command with {@link
  *       io.netkit.core.NetProtocolException} before anything that large is allocated;
@@ -91,7 +92,7 @@ public final class ImapOptions {
   /** Builds {@link ImapOptions}. Not thread-safe. */
   public static final class Builder {
     private List<String> authMechanisms = List.of("PLAIN", "LOGIN");
-    private int fetchChunkSize = 128 * 1024;
+    private int fetchChunkSize = 512 * 1024;
     private int maxResponseBytes = 8 * 1024 * 1024;
     private long maxCommandBytes = 64L * 1024 * 1024;
     private int maxMessages = 5_000_000;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What an {@link ImapClient} can be asked to do: immutable values, one record per request.
@@ -130,12 +131,16 @@ public sealed interface ImapRequest {
   record FetchBody(
       String mailbox, long uid, String section, boolean decode, OutputStream target,
       TransferListener progress) implements ImapRequest {
+    /** A part number, with HEADER, TEXT or MIME after it, or HEADER or TEXT alone. */
+    private static final Pattern SECTION =
+        Pattern.compile("[0-9]+(\\.[0-9]+)*(\\.(HEADER|TEXT|MIME))?|HEADER|TEXT");
+
     /** Checks the parts. */
     public FetchBody {
       checkName("mailbox name", mailbox);
       Uids.check(uid);
       Objects.requireNonNull(section, "section");
-      if (!section.matches("([0-9]+(\\.[0-9]+)*(\\.(HEADER|TEXT|MIME))?|HEADER|TEXT)?")) {
+      if (!section.isEmpty() && !SECTION.matcher(section).matches()) {
         throw new IllegalArgumentException("not a section: '" + section + "'");
       }
       if (decode && section.isEmpty()) {

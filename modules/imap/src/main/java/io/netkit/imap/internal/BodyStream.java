@@ -37,7 +37,6 @@ final class BodyStream extends InputStream {
   private final long uid;
   private final String section;
   private final int chunk;
-  private final byte[] buffer;
   private long expected = -1;
   private ByteArray current;
   private int position;
@@ -50,8 +49,6 @@ final class BodyStream extends InputStream {
     this.uid = uid;
     this.section = section;
     this.chunk = session.imapOptions().fetchChunkSize();
-    // Room for the chunk and the FETCH response around it, so the buffer is reused, not regrown.
-    this.buffer = session.chunkBuffer();
   }
 
   /**
@@ -80,6 +77,10 @@ final class BodyStream extends InputStream {
       stream.expected = answer.size();
     }
     stream.accept(answer, stream.chunk);
+    if (!stream.last) {
+      // More chunks to come: from here on each is read into a buffer with room for a whole one.
+      session.wholeChunkBuffer();
+    }
     return stream;
   }
 
@@ -210,11 +211,17 @@ final class BodyStream extends InputStream {
    * of another message), so all are looked at.
    */
   private Answer fetch(GuardedProtocol p, String command) throws ProtocolException {
-    p.offerBuffer(buffer);
+    // The session's buffer, with room for the chunk and the response around it, is reused; when
+    // Angus had to grow it (a small buffer, a large first chunk), the session's becomes whole.
+    p.offerBuffer(session.chunkBuffer());
+    Response[] responses = p.checked(command, null);
+    if (p.offerGrew()) {
+      session.wholeChunkBuffer();
+    }
     BODY body = null;
     boolean answered = false;
     long size = -1;
-    for (Response resp : p.checked(command, null)) {
+    for (Response resp : responses) {
       if (resp instanceof FetchResponse f) {
         UID u = f.getItem(UID.class);
         boolean ours = u != null && u.uid == uid;

@@ -81,22 +81,43 @@ final class BoundedBuffer extends ByteArray {
       if (open < i) {
         return null;
       }
-      String count = new String(b, open + 1, close - open - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
-      if (!count.matches("-?[0-9]+")) {
+      long n = literalCount(b, open + 1, close);
+      if (n == NOT_A_COUNT) {
         return null; // not a literal to Angus either: text that happens to end in braces
       }
-      long n;
-      try {
-        n = count.length() > 11 ? -1 : Long.parseLong(count);
-      } catch (NumberFormatException e) {
-        n = -1;
-      }
       if (n < 0 || n > Integer.MAX_VALUE) {
+        String count = new String(b, open + 1, close - open - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
         return "{" + (count.length() > 40 ? count.substring(0, 40) + "..." : count) + "}";
       }
       i = lf + 1 + (int) Math.min(n, end - lf - 1);
     }
     return null;
+  }
+
+  /** {@link #literalCount}'s answer for bytes that are not {@code -?[0-9]+}. */
+  private static final long NOT_A_COUNT = Long.MIN_VALUE;
+
+  /**
+   * The count of a literal announcement's digits {@code b[from, to)} ({@code -?[0-9]+}, parsed
+   * without making a String: this runs on every response): the count (negative for a negative
+   * one), -1 for one of more than 11 characters, or {@link #NOT_A_COUNT}.
+   */
+  private static long literalCount(byte[] b, int from, int to) {
+    int first = from < to && b[from] == '-' ? from + 1 : from;
+    if (first >= to) {
+      return NOT_A_COUNT;
+    }
+    long n = 0;
+    for (int k = first; k < to; k++) {
+      if (b[k] < '0' || b[k] > '9') {
+        return NOT_A_COUNT;
+      }
+      n = n * 10 + (b[k] - '0'); // wraps only past 11 characters, which are -1 below
+    }
+    if (to - from > 11) {
+      return -1;
+    }
+    return first > from ? -n : n;
   }
 
   /** True when the response just read is an untagged FETCH ({@code * n FETCH ...}). */

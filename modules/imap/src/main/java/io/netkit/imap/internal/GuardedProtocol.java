@@ -49,7 +49,11 @@ final class GuardedProtocol extends IMAPProtocol {
   private IOException idleTimeout;
   private long commandBytes;
   private BoundedBuffer current;
-  private ByteArray chunkBuffer;
+  /** The buffer offered for the next response, until it is read into. */
+  private byte[] offered;
+  /** The buffer offered last, and the response buffer made on it once a response is read. */
+  private byte[] offeredStart;
+  private BoundedBuffer offeredRead;
 
   GuardedProtocol(
       String name, String host, int port, Properties props, boolean isSSL, MailLogger logger,
@@ -173,11 +177,19 @@ final class GuardedProtocol extends IMAPProtocol {
 
   @Override
   protected ByteArray getResponseBuffer() {
-    ByteArray given = chunkBuffer != null ? chunkBuffer : super.getResponseBuffer();
-    chunkBuffer = null;
+    byte[] given = offered;
+    boolean fromOffer = given != null;
+    offered = null;
+    if (given == null) {
+      ByteArray angus = super.getResponseBuffer();
+      given = angus == null ? null : angus.getBytes();
+    }
     int limit = guards().maxResponseBytes();
-    current = given == null ? new BoundedBuffer(128, limit) : new BoundedBuffer(given.getBytes(), limit);
+    current = given == null ? new BoundedBuffer(128, limit) : new BoundedBuffer(given, limit);
     current.markUnbegun();
+    if (fromOffer) {
+      offeredRead = current;
+    }
     return current;
   }
 
@@ -236,7 +248,14 @@ final class GuardedProtocol extends IMAPProtocol {
 
   /** Offers {@code bytes} as the buffer for the next response (a fetch chunk): no reallocation. */
   void offerBuffer(byte[] bytes) {
-    chunkBuffer = new ByteArray(bytes, 0, bytes.length);
+    offered = bytes;
+    offeredStart = bytes;
+    offeredRead = null;
+  }
+
+  /** True when Angus had to grow the buffer offered last to fit the response read into it. */
+  boolean offerGrew() {
+    return offeredRead != null && offeredRead.getBytes() != offeredStart;
   }
 
   /** Adds a mailbox name, encoded as the connection requires (modified UTF-7 or UTF-8). */

@@ -40,6 +40,13 @@ import org.eclipse.angus.mail.imap.protocol.ListInfo;
  */
 public final class Session implements AutoCloseable {
   static final String LABEL = "imap";
+  /** The first chunk buffer's room for a body, before a fetch shows that more is needed. */
+  static final int FIRST_BUFFER = 16 * 1024;
+  /**
+   * The chunk buffer's room beside a chunk for the FETCH response around it (the line before the
+   * literal, the items and the parenthesis after it): with it Angus never regrows the buffer.
+   */
+  static final int RESPONSE_ROOM = 1024;
 
   private final GuardedStore store;
   private final Guards guards;
@@ -204,15 +211,27 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * The buffer fetch chunks are read into: one chunk and room for the FETCH response around it,
-   * made on the first fetch and reused by every later one (a session reads one body at a time), so
-   * a small fetch does not allocate and clear a chunk's worth of memory each time.
+   * The buffer fetch chunks are read into, kept by the session and reused by every fetch (a session
+   * reads one body at a time), so neither a small fetch nor each chunk of a large one allocates and
+   * clears a chunk's worth of memory. It starts with room for a small body ({@value #FIRST_BUFFER}
+   * bytes, or a chunk if less) and the response around it; the first body that does not fit
+   * makes it a whole chunk and its room ({@link #wholeChunkBuffer}), for good.
    */
   byte[] chunkBuffer() {
     if (chunkBuffer == null) {
-      chunkBuffer = new byte[imap.fetchChunkSize() + 1024];
+      chunkBuffer = new byte[Math.min(imap.fetchChunkSize(), FIRST_BUFFER) + RESPONSE_ROOM];
     }
     return chunkBuffer;
+  }
+
+  /**
+   * Makes the chunk buffer a whole chunk and its response room, unless it is already: a body did
+   * not fit in it (Angus grew it for that one response), or more chunks of one are to come.
+   */
+  void wholeChunkBuffer() {
+    if (chunkBuffer == null || chunkBuffer.length < imap.fetchChunkSize() + RESPONSE_ROOM) {
+      chunkBuffer = new byte[imap.fetchChunkSize() + RESPONSE_ROOM];
+    }
   }
 
   /**
