@@ -27,6 +27,11 @@ public final class Watchdog {
     return timer;
   }
 
+  /** How many timers have been scheduled so far (approximate, as the executor counts them). */
+  static long scheduledSoFar() {
+    return TIMER.getTaskCount();
+  }
+
   /** Runs {@code action} after {@code delay} unless the returned future is cancelled first. */
   public static ScheduledFuture<?> after(Duration delay, Runnable action) {
     return TIMER.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
