@@ -46,8 +46,8 @@ import java.util.regex.Pattern;
  *
  * <p>Not thread-safe, with one exception: while one thread reads ({@link #input()}, {@link
  * #read}), another may send and resize, and {@link #close} may be called from any thread (it ends
- * a blocked read). Commons Net decodes on a reader thread of its own, which ends with {@link
- * #close}.
+ * a blocked read). The socket is read, and negotiation answered, on Commons Net's reader thread,
+ * which ends with {@link #close}.
  */
 public final class TelnetClient implements NetClient<TelnetRequest, TelnetReply> {
   private final NetOptions options;

@@ -9,11 +9,13 @@ import org.apache.commons.net.telnet.TelnetOption;
 import org.apache.commons.net.telnet.TerminalTypeOptionHandler;
 
 /**
- * Commons Net's Telnet client, set up for netkit: its reader thread decodes (IAC IAC to one 0xFF
- * data byte, CR NUL to CR, commands and subnegotiations answered); the options it may agree to
- * are the server echoing (ECHO, RFC 857), SUPPRESS-GO-AHEAD both ways (RFC 858, offered at once),
- * TERMINAL-TYPE (RFC 1091) and NAWS (RFC 1073); every other option is refused (WONT/DONT), and
- * Commons Net answers a request only when it changes a state, so two sides cannot loop.
+ * Commons Net's Telnet client, set up for netkit: its reader thread answers the commands and
+ * subnegotiations that the {@link WireGuard} beneath it passes up (the data goes from the guard
+ * straight to the session's {@link Inbox}, never through Commons Net's byte-at-a-time queue); the
+ * options it may agree to are the server echoing (ECHO, RFC 857), SUPPRESS-GO-AHEAD both ways
+ * (RFC 858, offered at once), TERMINAL-TYPE (RFC 1091) and NAWS (RFC 1073); every other option is
+ * refused (WONT/DONT), and Commons Net answers a request only when it changes a state, so two
+ * sides cannot loop.
  *
  * <p>Data goes out through {@link #writeRaw}, already escaped by {@link NvtEncoder}, under the
  * engine's lock, which Commons Net also holds while it writes negotiation answers: the two never

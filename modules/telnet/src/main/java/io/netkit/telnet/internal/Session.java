@@ -30,7 +30,10 @@ import java.util.stream.Collectors;
  */
 public final class Session implements AutoCloseable {
   static final String LABEL = "telnet";
-  private static final int CHUNK = 4096;
+  /** What one expect reads at a time: a socket chunk (each read is a new regex search). */
+  private static final int CHUNK = WireGuard.CHUNK;
+  /** Enough bytes for the last 256 characters of a raw read (4 bytes a character at most). */
+  private static final int TAIL_BYTES = 1024;
 
   private final Engine engine;
   private final Inbox inbox;
@@ -98,13 +101,12 @@ public final class Session implements AutoCloseable {
             in -> new WireGuard(in, limits, context, inbox)));
     engine.setConnectTimeout(millis(options.connectTimeout()));
     engine.setDefaultTimeout(millis(options.readTimeout()));
-    engine.registerInputListener(inbox);
     Session session = new Session(engine, inbox, context, telnet, options.readTimeout());
     session.secrets = secrets;
     try {
       InetSocketAddress address = target.resolve();
       engine.connect(address.getAddress(), address.getPort());
-      inbox.attach(engine.getInputStream());
+      inbox.attach();
       if (credentials != null) {
         session.login(credentials, telnet.loginTimeout().orElse(options.readTimeout()));
       }
@@ -310,7 +312,10 @@ public final class Session implements AutoCloseable {
    */
   private void readForPrompt(byte[] buffer, int offset, int n) {
     synchronized (typedPassword) {
-      readTail = (readTail + new String(buffer, offset, n, telnet.charset()));
+      // The last 256 characters are in the last TAIL_BYTES bytes: a large read decodes no more.
+      int skip = Math.max(0, n - TAIL_BYTES);
+      String fresh = new String(buffer, offset + skip, n - skip, telnet.charset());
+      readTail = skip > 0 ? fresh : readTail + fresh;
       readTail = readTail.substring(Math.max(0, readTail.length() - 256));
       if (telnet.passwordPrompt().matcher(readTail).find()) {
         passwordPrompted = true;

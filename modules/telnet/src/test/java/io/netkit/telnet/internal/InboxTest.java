@@ -1,15 +1,16 @@
 package io.netkit.telnet.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netkit.core.ErrorContext;
 import io.netkit.core.NetProtocolException;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class InboxTest {
   @Test
   void nothingInTimeIsZeroAndTheEndIsMinusOne() throws Exception {
     Inbox inbox = new Inbox(CONTEXT);
-    inbox.attach(InputStream.nullInputStream());
+    inbox.attach();
     assertEquals(0, inbox.read(new byte[8], 0, 8, in(Duration.ofMillis(50))));
     inbox.ended(null);
     assertEquals(-1, inbox.read(new byte[8], 0, 8, in(Duration.ofSeconds(10))));
@@ -32,8 +33,8 @@ class InboxTest {
   @Test
   void decodedBytesAreHandedOverWithoutBlocking() throws Exception {
     Inbox inbox = new Inbox(CONTEXT);
-    inbox.attach(new ByteArrayInputStream(new byte[] {1, 2, 3}));
-    inbox.readerIdle(true);
+    inbox.attach();
+    inbox.publish(new byte[] {1, 2, 3}, 0, 3);
     byte[] got = new byte[8];
     assertEquals(3, inbox.read(got, 0, 8, in(Duration.ofSeconds(10))));
   }
@@ -41,7 +42,7 @@ class InboxTest {
   @Test
   void aReaderThatDiesWithoutReportingIsAFailureNotAHang() throws Exception {
     Inbox inbox = new Inbox(CONTEXT);
-    inbox.attach(InputStream.nullInputStream());
+    inbox.attach();
     Thread reader =
         new Thread(
             () -> {
@@ -82,5 +83,35 @@ class InboxTest {
     inbox.closing();
     reader.join(TimeUnit.SECONDS.toMillis(10));
     assertTrue(!reader.isAlive(), "released by close");
+  }
+
+  @Test
+  void aFullInboxHoldsTheReaderUntilTheSessionReadsOrCloses() throws Exception {
+    Inbox inbox = new Inbox(CONTEXT);
+    inbox.attach();
+    byte[] chunk = new byte[16 * 1024];
+    for (int i = 0; i < Inbox.CAPACITY / chunk.length; i++) {
+      inbox.publish(chunk, 0, chunk.length); // fills it
+    }
+    CompletableFuture<Void> held =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                inbox.publish(chunk, 0, chunk.length);
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Thread.sleep(200);
+    assertFalse(held.isDone(), "no room: the reader waits (and so stops reading the socket)");
+    assertEquals(chunk.length, inbox.read(new byte[chunk.length], 0, chunk.length, in(Duration.ZERO)));
+    held.get(10, TimeUnit.SECONDS); // room again: published
+    CompletableFuture<Void> closed =
+        CompletableFuture.runAsync(
+            () -> assertThrows(IOException.class, () -> inbox.publish(chunk, 0, 1)));
+    Thread.sleep(200);
+    assertFalse(closed.isDone(), "full again: waits");
+    inbox.closing();
+    closed.get(10, TimeUnit.SECONDS);
   }
 }
