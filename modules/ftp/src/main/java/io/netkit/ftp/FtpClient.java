@@ -46,7 +46,9 @@ import java.util.Objects;
  * io.netkit.core.NetAuthenticationException}; a timeout or a broken connection fails the request
  * and closes the client. A download or listing cut short is a {@link
  * io.netkit.core.NetTruncatedException} (announced and received byte counts): a data connection
- * that closed before SIZE bytes arrived, a final 426/451 reply (the client stays connected in both
+ * that closed before the file's size arrived (SIZE's count; once the server has announced sizes in
+ * RETR's 150 reply, as vsftpd does, that count, and SIZE is no longer sent before downloads from
+ * the start), a final 426/451 reply (the client stays connected in both
  * cases), or no final reply at all (the client is closed); so is a multi-line reply cut by a
  * close. A SIZE answer that is no usable number is ignored by downloads. A download that failed
  * is never reported as complete: what was written to the caller's stream so far stays there; a

@@ -48,6 +48,36 @@ final class Completion {
     }
   }
 
+  /**
+   * The size a RETR's preliminary reply announces as its last {@code (<digits> bytes)}, as in
+   * vsftpd's {@code 150 Opening BINARY mode data connection for f (1024 bytes).}, or -1 when it
+   * announces none usable (no such group, or a number that does not fit 63 bits).
+   */
+  static long announcedSize(String[] lines) {
+    if (lines == null || lines.length == 0) {
+      return -1;
+    }
+    String text = lines[lines.length - 1];
+    int end = text.lastIndexOf(" bytes)");
+    if (end < 0) {
+      return -1;
+    }
+    int start = text.lastIndexOf('(', end);
+    if (start < 0 || end - start < 2 || end - start > 20) {
+      return -1;
+    }
+    for (int i = start + 1; i < end; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return -1;
+      }
+    }
+    try {
+      return Long.parseLong(text, start + 1, end, 10);
+    } catch (NumberFormatException beyond63Bits) {
+      return -1;
+    }
+  }
+
   /** As {@link #sizeIfKnown}, for a SIZE request: an unusable answer is a protocol error. */
   static long requireSize(ErrorContext context, Engine engine, String path)
       throws NetProtocolException {

@@ -42,6 +42,10 @@ public final class Session implements AutoCloseable {
 
   private final Engine engine;
   private final ErrorContext context;
+  /** The one copy buffer of this session's transfers (one at a time), made at the first. */
+  private byte[] buffer;
+  /** True once a RETR's preliminary reply announced the file's size: SIZE is then skipped. */
+  private boolean serverAnnouncesSizes;
 
   private Session(Engine engine) {
     this.engine = engine;
@@ -171,8 +175,13 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Retrieves {@code path} from {@code offset} into {@code target}. The size is asked first (SIZE)
-   * so that a data connection closing early is detected even when the server then says 226.
+   * Retrieves {@code path} from {@code offset} into {@code target}, complete only with a 2xx final
+   * reply and at least as many bytes as the file's size. The size comes from SIZE, asked before
+   * RETR until the server has once announced it in a RETR's preliminary reply ({@code 150 ...
+   * (1024 bytes)}, as vsftpd, ProFTPD and Pure-FTPd say, and as curl reads it); after that a
+   * download from the start is one command fewer, trusting the announced count, and a
+   * preliminary reply without one has SIZE asked once the transfer ended. A resumed download
+   * ({@code offset > 0}) always asks SIZE first: what servers announce after REST differs.
    */
   public FtpReply.Transferred retrieve(
       String path, OutputStream target, long offset, TransferListener progress) throws IOException {
@@ -180,8 +189,8 @@ public final class Session implements AutoCloseable {
     return run(
         doing,
         () -> {
-          long size = Completion.sizeIfKnown(engine, path);
-          long expected = size < 0 ? -1 : Math.max(0, size - offset);
+          boolean askFirst = offset > 0 || !serverAnnouncesSizes;
+          long size = askFirst ? Completion.sizeIfKnown(engine, path) : -1;
           if (offset > 0) {
             engine.setRestartOffset(offset);
           }
@@ -190,6 +199,12 @@ public final class Session implements AutoCloseable {
             engine.setRestartOffset(0);
             throw Failures.refused(engine, "RETR " + path, NetNotFoundException.Target.ITEM);
           }
+          long announced = offset > 0 ? -1 : Completion.announcedSize(engine.getReplyStrings());
+          serverAnnouncesSizes |= announced >= 0;
+          if (size < 0) {
+            size = announced;
+          }
+          long expected = size < 0 ? -1 : Math.max(0, size - offset);
           long copied = copy(in, target, true, expected, progress, doing);
           String what = "'" + path + "'";
           boolean ok;
@@ -199,7 +214,15 @@ public final class Session implements AutoCloseable {
             throw unconfirmed(what, expected, copied, missing, doing);
           }
           Completion.confirm(engine, what, ok, expected, copied);
-          return new FtpReply.Transferred(engine.getReplyCode(), engine.replyText(), copied);
+          int code = engine.getReplyCode();
+          String text = engine.replyText();
+          if (expected < 0 && !askFirst) { // neither announced nor asked: ask now, as before
+            long after = Completion.sizeIfKnown(engine, path);
+            if (after >= 0) { // a 213: the check sees a 2xx, and counts the bytes
+              Completion.confirm(engine, what, true, after, copied);
+            }
+          }
+          return new FtpReply.Transferred(code, text, copied);
         });
   }
 
@@ -337,7 +360,10 @@ public final class Session implements AutoCloseable {
       throws IOException {
     try (InputStream dataIn = download ? in : null;
         OutputStream dataOut = download ? null : out) {
-      return Transfers.copy(in, out, download, total, progress);
+      if (buffer == null) {
+        buffer = new byte[Transfers.BUFFER];
+      }
+      return Transfers.copy(in, out, buffer, download, total, progress);
     } catch (Transfers.CopyFailure failure) {
       abandon(); // the control connection's state is unknown: do not leave it half-used
       if (failure.networkSide) {

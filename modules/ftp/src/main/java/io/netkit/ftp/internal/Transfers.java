@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The copy loop of every transfer: constant memory (one 64 KiB buffer), a byte count, progress
+ * The copy loop of every transfer: constant memory (the session's one 64 KiB buffer, so each
+ * transfer allocates none and, reading in 64 KiB, bypasses the core socket's read-ahead buffer
+ * too), a byte count, progress
  * reports as bytes move, and a record of which side failed, so a failure of the caller's own
  * stream is not mistaken for a network failure.
  */
@@ -32,13 +34,14 @@ final class Transfers {
   /**
    * Copies {@code in} to its end into {@code out}, reporting each chunk.
    *
+   * @param buffer the buffer to copy through ({@link #BUFFER} bytes)
    * @param networkIsSource true when {@code in} is the data connection (a download)
    * @return the number of bytes copied
    */
   static long copy(
-      InputStream in, OutputStream out, boolean networkIsSource, long total, TransferListener progress)
+      InputStream in, OutputStream out, byte[] buffer, boolean networkIsSource, long total,
+      TransferListener progress)
       throws CopyFailure {
-    byte[] buffer = new byte[BUFFER];
     long copied = 0;
     while (true) {
       int n;

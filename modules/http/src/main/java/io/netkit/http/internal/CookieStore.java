@@ -24,6 +24,9 @@ public final class CookieStore implements CookieJar {
 
   @Override
   public synchronized List<Cookie> loadForRequest(HttpUrl url) {
+    if (cookies.isEmpty()) {
+      return List.of(); // asked before every request: no stream when there is nothing to match
+    }
     long now = System.currentTimeMillis();
     cookies.removeIf(c -> c.expiresAt() < now);
     return cookies.stream().filter(c -> c.matches(url)).toList();

@@ -34,11 +34,11 @@ public final class HeaderChecks {
   /** Returns {@code value} when it has no CR, LF or NUL (and no other control byte but tab). */
   public static String value(String name, String value) {
     Objects.requireNonNull(value, "value");
-    String what = "value of header " + name;
-    UnsafeArgumentException.requireSafe(what, value);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+        String what = "value of header " + name; // named only on failure: every response's fields pass here
+        UnsafeArgumentException.requireSafe(what, value); // CR, LF or NUL anywhere: that first
         throw new IllegalArgumentException(what + " has a control or non-Latin-1 character at index " + i);
       }
     }
