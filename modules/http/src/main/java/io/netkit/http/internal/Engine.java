@@ -7,6 +7,7 @@ import io.netkit.http.HttpOptions;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import okhttp3.ConnectionSpec;
 import okhttp3.CookieJar;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -25,8 +26,11 @@ public final class Engine {
 
   private Engine() {}
 
-  /** The OkHttp client for these options, keeping cookies in {@code cookies}. */
-  public static OkHttpClient build(NetOptions options, HttpOptions http, CookieJar cookies) {
+  /**
+   * The OkHttp clients for these options, keeping cookies in {@code cookies}: the plain one now,
+   * the TLS one when the first {@code https://} URL needs it (see {@link Clients}).
+   */
+  public static Clients build(NetOptions options, HttpOptions http, CookieJar cookies) {
     NetOptions sockets =
         options.toBuilder()
             .traceMasker(options.traceMasker().andThen(new HttpTraceMasker(http.traceBodies())))
@@ -34,8 +38,7 @@ public final class Engine {
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()
             .socketFactory(SocketFactories.plain(sockets, LABEL))
-            .sslSocketFactory(
-                SocketFactories.tls(sockets, LABEL), SocketFactories.trustManager(sockets))
+            .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
             .connectTimeout(options.connectTimeout())
             .readTimeout(options.readTimeout())
             // The core bounds each write by the read timeout and reports it as a timeout;
@@ -58,7 +61,13 @@ public final class Engine {
     options.proxy().ifPresent(p -> proxy(b, p));
     options.trace().ifPresent(sink -> b.addNetworkInterceptor(
         new Http2Trace(sink, options.traceMasker().forConnection())));
-    return b.build();
+    return new Clients(
+        b.build(),
+        plain ->
+            plain
+                .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+                .sslSocketFactory(
+                    SocketFactories.tls(sockets, LABEL), SocketFactories.trustManager(sockets)));
   }
 
   private static void proxy(OkHttpClient.Builder b, Proxy p) {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -33,7 +32,7 @@ public final class Session {
   private static final Set<String> CALLER_SECRETS =
       Set.of("authorization", "cookie", "proxy-authorization");
 
-  private final OkHttpClient client;
+  private final Clients clients;
   private final HttpUrl origin;
   private final Credentials login;
   private final HttpOptions http;
@@ -41,8 +40,8 @@ public final class Session {
   private volatile boolean closed;
 
   /** A session on {@code origin} ({@code scheme://host:port/}); {@code login} may be null. */
-  public Session(OkHttpClient client, HttpUrl origin, Credentials login, HttpOptions http) {
-    this.client = client;
+  public Session(Clients clients, HttpUrl origin, Credentials login, HttpOptions http) {
+    this.clients = clients;
     this.origin = origin;
     this.login = login;
     this.http = http;
@@ -147,7 +146,7 @@ public final class Session {
 
   private Response send(Request request) throws IOException {
     try {
-      return client.newCall(request).execute();
+      return clients.forUrl(request.url()).newCall(request).execute();
     } catch (IOException e) {
       throw Failures.translate(e, contextOf(request.url()), request.method() + " " + redact(request.url()));
     }
@@ -244,8 +243,7 @@ public final class Session {
       return;
     }
     closed = true;
-    client.dispatcher().executorService().shutdown();
-    client.connectionPool().evictAll();
+    clients.close();
   }
 
   /** True until closed. */
