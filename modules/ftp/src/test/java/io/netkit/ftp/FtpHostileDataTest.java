@@ -17,6 +17,7 @@ import io.netkit.core.NetTimeoutException;
 import io.netkit.core.NetTruncatedException;
 import io.netkit.core.TransferListener;
 import io.netkit.core.trace.TraceEvent;
+import io.netkit.testkit.ftp.LyingFtpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -58,7 +59,7 @@ class FtpHostileDataTest {
   void sizeAnswersThatAreNoUsableNumberAreIgnoredAndTheDownloadCompletes(String size)
       throws Exception {
     server = lying();
-    server.answer("SIZE", size).content = HELLO;
+    server.answer("SIZE", size).content(HELLO);
     try (FtpClient ftp = connect(options())) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       assertEquals(5, ftp.retrieve("f.txt", out));
@@ -82,7 +83,7 @@ class FtpHostileDataTest {
   void fewerBytesThanSizeAnnouncedIsTruncatedEvenAfter226AndTheSessionStaysUsable()
       throws Exception {
     server = lying();
-    server.answer("SIZE", "213 1000\r\n").content = new byte[10];
+    server.answer("SIZE", "213 1000\r\n").content(new byte[10]);
     try (FtpClient ftp = connect(options())) {
       NetTruncatedException e = failsPromptly(
           NetTruncatedException.class, () -> ftp.retrieve("f.bin", new ByteArrayOutputStream()));
@@ -98,8 +99,8 @@ class FtpHostileDataTest {
   @ValueSource(strings = {"426 Connection closed; transfer aborted\r\n", "451 Local error\r\n"})
   void aTransferTheServerEndsWithAnAbortReplyIsTruncated(String abort) throws Exception {
     server = lying();
-    server.answer("SIZE", "213 5\r\n").content = HELLO;
-    server.finalReply = abort;
+    server.answer("SIZE", "213 5\r\n").content(HELLO);
+    server.finalReply(abort);
     try (FtpClient ftp = connect(options())) {
       NetTruncatedException e = failsPromptly(
           NetTruncatedException.class, () -> ftp.retrieve("f.txt", new ByteArrayOutputStream()));
@@ -112,8 +113,8 @@ class FtpHostileDataTest {
   @Test
   void allTheBytesButNoFinalReplyBeforeTheControlConnectionClosesIsTruncated() throws Exception {
     server = lying();
-    server.answer("SIZE", "213 5\r\n").content = HELLO;
-    server.finalReply = null;
+    server.answer("SIZE", "213 5\r\n").content(HELLO);
+    server.finalReply(null);
     try (FtpClient ftp = connect(options())) {
       NetTruncatedException e = failsPromptly(
           NetTruncatedException.class, () -> ftp.retrieve("f.txt", new ByteArrayOutputStream()));
@@ -127,8 +128,8 @@ class FtpHostileDataTest {
   @Test
   void aFinalReplyThatNeverComesIsTruncatedWithinTheReadTimeout() throws Exception {
     server = lying();
-    server.content = HELLO;
-    server.finalReply = ""; // says nothing more, keeps the connection open
+    server.content(HELLO);
+    server.finalReply(""); // says nothing more, keeps the connection open
     NetOptions quick = options().toBuilder().readTimeout(Duration.ofMillis(800)).build();
     try (FtpClient ftp = connect(quick)) {
       NetTruncatedException e = failsPromptly(
@@ -143,7 +144,7 @@ class FtpHostileDataTest {
   void aDownloadToAFileThatIsCutShortNeverAppearsUnderTheFilesName(@TempDir Path dir)
       throws Exception {
     server = lying();
-    server.answer("SIZE", "213 1000\r\n").content = new byte[10];
+    server.answer("SIZE", "213 1000\r\n").content(new byte[10]);
     Path local = dir.resolve("f.bin");
     try (FtpClient ftp = connect(options())) {
       failsPromptly(NetTruncatedException.class,
@@ -156,8 +157,8 @@ class FtpHostileDataTest {
   @Test
   void aPassivePortWhereNothingListensIsARefusedConnectionPromptly() throws Exception {
     server = lying();
-    try (ServerSocket probe = new ServerSocket(0, 1, LyingFtpServer.LOOPBACK)) {
-      server.advertisedPort = probe.getLocalPort();
+    try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      server.advertisedPort(probe.getLocalPort());
     }
     try (FtpClient ftp = connect(options())) {
       NetConnectException e = failsPromptly(
@@ -169,7 +170,7 @@ class FtpHostileDataTest {
   @Test
   void aPassivePortThatAcceptsButNeverSendsTimesOutWithinTheDataTimeout() throws Exception {
     server = lying();
-    server.dataSilent = true;
+    server.dataSilent(true);
     FtpOptions quick = FtpOptions.builder().dataTimeout(Duration.ofMillis(500)).build();
     try (FtpClient ftp = new FtpClient(options(), quick)) {
       ftp.connect(login());
@@ -181,7 +182,7 @@ class FtpHostileDataTest {
   @Test
   void noPreliminaryReplyToRetrTimesOutWithinTheReadTimeout() throws Exception {
     server = lying();
-    server.preliminary = null;
+    server.preliminary(null);
     NetOptions quick = options().toBuilder().readTimeout(Duration.ofMillis(800)).build();
     try (FtpClient ftp = connect(quick)) {
       failsPromptly(NetTimeoutException.class, () -> ftp.retrieve("f.txt", new ByteArrayOutputStream()));
@@ -192,8 +193,8 @@ class FtpHostileDataTest {
   void anActiveModeDataConnectionFromAnotherAddressIsRefusedAndNothingIsWritten()
       throws Exception {
     server = lying();
-    server.content = HELLO;
-    server.activeFromElsewhere = true;
+    server.content(HELLO);
+    server.activeFromElsewhere(true);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (FtpClient ftp = new FtpClient(options(), FtpOptions.builder().activeMode(true).build())) {
       ftp.connect(login());
@@ -205,17 +206,17 @@ class FtpHostileDataTest {
     // The server's thread records the connection after its connect returns, which may be after
     // the client has already refused it: wait for the record, not for a guess.
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (server.dataPeers.isEmpty() && System.nanoTime() < deadline) {
+    while (server.dataPeers().isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
     assertEquals(List.of("127.0.0.2"),
-        server.dataPeers.stream().map(a -> a.getHostAddress()).toList(), "the server did connect");
+        server.dataPeers().stream().map(a -> a.getHostAddress()).toList(), "the server did connect");
   }
 
   @Test
   void anActiveModeDataConnectionFromTheServersOwnAddressIsAccepted() throws Exception {
     server = lying();
-    server.content = HELLO;
+    server.content(HELLO);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (FtpClient ftp = new FtpClient(options(), FtpOptions.builder().activeMode(true).build())) {
       ftp.connect(login());
@@ -227,7 +228,7 @@ class FtpHostileDataTest {
   @Test
   void aGreetingCutInsideItsMultiLineReplyIsTruncated() throws Exception {
     server = lying();
-    server.greeting = "220-welcome\r\n220-to the lying server\r\n";
+    server.greeting("220-welcome\r\n220-to the lying server\r\n");
     server.closeAfter("greeting");
     NetTruncatedException e = failsPromptly(NetTruncatedException.class, () -> connect(options()));
     assertTrue(e.getMessage().contains("multi-line 220 reply"), e.getMessage());
@@ -247,8 +248,8 @@ class FtpHostileDataTest {
   @Test
   void aListingTheServerEndsWith426IsTruncatedNotAShortListing() throws Exception {
     server = lying();
-    server.content = "-rw-r--r-- 1 u g 5 Jan 01 2020 a.txt\r\n".getBytes(StandardCharsets.US_ASCII);
-    server.finalReply = "426 Transfer aborted\r\n";
+    server.content("-rw-r--r-- 1 u g 5 Jan 01 2020 a.txt\r\n".getBytes(StandardCharsets.US_ASCII));
+    server.finalReply("426 Transfer aborted\r\n");
     try (FtpClient ftp = connect(options())) {
       NetTruncatedException e = failsPromptly(NetTruncatedException.class, () -> ftp.list(""));
       assertTrue(e.getMessage().contains("426"), e.getMessage());
@@ -261,8 +262,8 @@ class FtpHostileDataTest {
   @ValueSource(booleans = {true, false})
   void aListingWithoutItsFinalReplyIsTruncated(boolean namesOnly) throws Exception {
     server = lying();
-    server.content = "-rw-r--r-- 1 u g 5 Jan 01 2020 a.txt\r\n".getBytes(StandardCharsets.US_ASCII);
-    server.finalReply = null;
+    server.content("-rw-r--r-- 1 u g 5 Jan 01 2020 a.txt\r\n".getBytes(StandardCharsets.US_ASCII));
+    server.finalReply(null);
     try (FtpClient ftp = connect(options())) {
       NetTruncatedException e = failsPromptly(
           NetTruncatedException.class, () -> {
@@ -280,7 +281,7 @@ class FtpHostileDataTest {
   @Test
   void aListingRefusedBeforeAnyDataIsStillNotFound() throws Exception {
     server = lying();
-    server.preliminary = "550 No such directory\r\n";
+    server.preliminary("550 No such directory\r\n");
     try (FtpClient ftp = connect(options())) {
       NetNotFoundException e = failsPromptly(NetNotFoundException.class, () -> ftp.list("nope"));
       assertEquals(550, e.replyCode().orElseThrow());

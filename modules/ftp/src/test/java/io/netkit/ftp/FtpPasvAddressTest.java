@@ -11,6 +11,7 @@ import io.netkit.core.NetOptions;
 import io.netkit.core.NetProtocolException;
 import io.netkit.core.trace.Direction;
 import io.netkit.core.trace.TraceEvent;
+import io.netkit.testkit.ftp.LyingFtpServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -86,13 +87,13 @@ class FtpPasvAddressTest {
           NetProtocolException.class, () -> ftp.retrieve("f.txt", new ByteArrayOutputStream()));
       assertTrue(e.getMessage().contains("reply"), e.getMessage());
     }
-    assertTrue(server.dataPeers.isEmpty(), "no data connection");
+    assertTrue(server.dataPeers().isEmpty(), "no data connection");
   }
 
   private void download(String pasvHost) throws Exception {
     server = new LyingFtpServer();
-    server.answer("EPSV", "502 no EPSV\r\n").content = HELLO;
-    server.pasvHost = pasvHost;
+    server.answer("EPSV", "502 no EPSV\r\n").content(HELLO);
+    server.pasvHost(pasvHost);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (FtpClient ftp = new FtpClient(options())) {
       ftp.connect(server.endpoint().withCredentials(new Credentials("bob", "pw")));

@@ -9,6 +9,7 @@ import io.netkit.core.Credentials;
 import io.netkit.core.NetOptions;
 import io.netkit.core.NetTruncatedException;
 import io.netkit.core.TransferListener;
+import io.netkit.testkit.ftp.LyingFtpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class FtpRetrieveSizeTest {
   @Test
   void aServerThatNeverAnnouncesTheSizeIsAskedSizeBeforeEveryRetrieve() throws Exception {
     server = new LyingFtpServer();
-    server.answer("SIZE", "213 5\r\n").content = HELLO;
+    server.answer("SIZE", "213 5\r\n").content(HELLO);
     try (FtpClient ftp = connect()) {
       int before = server.received().size();
       retrieveHello(ftp);
@@ -55,8 +56,8 @@ class FtpRetrieveSizeTest {
   @Test
   void onceA150AnnouncedTheSizeLaterRetrievesSendNoSize() throws Exception {
     server = new LyingFtpServer();
-    server.answer("SIZE", "213 5\r\n").content = HELLO;
-    server.preliminary = ANNOUNCING_5;
+    server.answer("SIZE", "213 5\r\n").content(HELLO);
+    server.preliminary(ANNOUNCING_5);
     try (FtpClient ftp = connect()) {
       int before = server.received().size();
       retrieveHello(ftp);
@@ -71,12 +72,12 @@ class FtpRetrieveSizeTest {
   void fewerBytesThanThe150AnnouncedIsTruncatedEvenAfter226AndTheSessionStaysUsable()
       throws Exception {
     server = new LyingFtpServer();
-    server.answer("SIZE", "213 5\r\n").content = HELLO;
-    server.preliminary = ANNOUNCING_5;
+    server.answer("SIZE", "213 5\r\n").content(HELLO);
+    server.preliminary(ANNOUNCING_5);
     try (FtpClient ftp = connect()) {
       retrieveHello(ftp);
-      server.preliminary = "150 Opening BINARY mode data connection for f.bin (1000 bytes).\r\n";
-      server.content = new byte[10];
+      server.preliminary("150 Opening BINARY mode data connection for f.bin (1000 bytes).\r\n");
+      server.content(new byte[10]);
       int before = server.received().size();
       NetTruncatedException e = assertThrows(
           NetTruncatedException.class, () -> ftp.retrieve("f.bin", new ByteArrayOutputStream()));
@@ -91,12 +92,12 @@ class FtpRetrieveSizeTest {
   @Test
   void a150WithoutTheSizeAfterOneWithItHasSizeAskedAfterTheTransferAndChecked() throws Exception {
     server = new LyingFtpServer();
-    server.answer("SIZE", "213 5\r\n").content = HELLO;
-    server.preliminary = ANNOUNCING_5;
+    server.answer("SIZE", "213 5\r\n").content(HELLO);
+    server.preliminary(ANNOUNCING_5);
     try (FtpClient ftp = connect()) {
       retrieveHello(ftp);
-      server.preliminary = "150 here it comes\r\n";
-      server.answer("SIZE", "213 1000\r\n").content = new byte[10];
+      server.preliminary("150 here it comes\r\n");
+      server.answer("SIZE", "213 1000\r\n").content(new byte[10]);
       int before = server.received().size();
       NetTruncatedException e = assertThrows(
           NetTruncatedException.class, () -> ftp.retrieve("f.bin", new ByteArrayOutputStream()));
@@ -110,11 +111,11 @@ class FtpRetrieveSizeTest {
   @Test
   void aResumedRetrieveAsksSizeFirstEvenAfterA150AnnouncedIt() throws Exception {
     server = new LyingFtpServer();
-    server.answer("SIZE", "213 5\r\n").content = HELLO;
-    server.preliminary = ANNOUNCING_5;
+    server.answer("SIZE", "213 5\r\n").content(HELLO);
+    server.preliminary(ANNOUNCING_5);
     try (FtpClient ftp = connect()) {
       retrieveHello(ftp);
-      server.answer("REST", "350 Restarting at 2\r\n").content = "llo".getBytes(StandardCharsets.US_ASCII);
+      server.answer("REST", "350 Restarting at 2\r\n").content("llo".getBytes(StandardCharsets.US_ASCII));
       int before = server.received().size();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       assertEquals(3, ftp.retrieve("f.txt", out, 2, TransferListener.NONE));
@@ -128,8 +129,8 @@ class FtpRetrieveSizeTest {
   void a150WithNoUsableCountIsNotTrustedAndSizeStaysAskedFirst(String preliminary)
       throws Exception {
     server = new LyingFtpServer();
-    server.answer("SIZE", "213 5\r\n").content = HELLO;
-    server.preliminary = preliminary;
+    server.answer("SIZE", "213 5\r\n").content(HELLO);
+    server.preliminary(preliminary);
     try (FtpClient ftp = connect()) {
       int before = server.received().size();
       retrieveHello(ftp);

@@ -7,20 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netkit.cli.Cli;
-import io.netkit.core.Endpoint;
 import io.netkit.core.NetConnectException;
-import io.netkit.core.NetOptions;
 import io.netkit.core.NetTimeoutException;
 import io.netkit.core.NetTruncatedException;
 import io.netkit.core.Netkit;
 import io.netkit.core.Protocol;
-import io.netkit.core.transport.TcpConnection;
-import io.netkit.core.transport.TcpServer;
+import io.netkit.testkit.ftp.LyingFtpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,9 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,9 +94,9 @@ class FtpHostileTest extends HostileContract {
 
   @Test
   void aDownloadShorterThanSizeExits18AndLeavesNoFile(@TempDir Path dir) throws Exception {
-    try (LyingFtp ftp = new LyingFtp()) {
-      ftp.answers.put("SIZE", "213 1000\r\n");
-      ftp.content = new byte[10];
+    try (LyingFtpServer ftp = new LyingFtpServer()) {
+      ftp.answer("SIZE", "213 1000\r\n");
+      ftp.content(new byte[10]);
       NetTruncatedException e = assertInstanceOf(NetTruncatedException.class, apiFetchFails(ftp));
       assertEquals(1000, e.expected());
       assertEquals(10, e.received());
@@ -116,9 +108,9 @@ class FtpHostileTest extends HostileContract {
   @ValueSource(strings = {"426 Transfer aborted\r\n", "451 Local error\r\n"})
   void aDownloadTheServerEndsWithAnAbortReplyExits18(String abort, @TempDir Path dir)
       throws Exception {
-    try (LyingFtp ftp = new LyingFtp()) {
-      ftp.content = HELLO;
-      ftp.finalReply = abort;
+    try (LyingFtpServer ftp = new LyingFtpServer()) {
+      ftp.content(HELLO);
+      ftp.finalReply(abort);
       assertInstanceOf(NetTruncatedException.class, apiFetchFails(ftp));
       assertPartialAndNoFile(ftp, dir);
     }
@@ -126,10 +118,10 @@ class FtpHostileTest extends HostileContract {
 
   @Test
   void aDownloadWhoseFinalReplyNeverComesExits18(@TempDir Path dir) throws Exception {
-    try (LyingFtp ftp = new LyingFtp()) {
-      ftp.answers.put("SIZE", "213 5\r\n");
-      ftp.content = HELLO;
-      ftp.finalReply = null; // the control connection closes after the data, without 226
+    try (LyingFtpServer ftp = new LyingFtpServer()) {
+      ftp.answer("SIZE", "213 5\r\n");
+      ftp.content(HELLO);
+      ftp.finalReply(null); // the control connection closes after the data, without 226
       assertInstanceOf(NetTruncatedException.class, apiFetchFails(ftp));
       assertPartialAndNoFile(ftp, dir);
     }
@@ -139,9 +131,9 @@ class FtpHostileTest extends HostileContract {
   @ValueSource(strings = {"213 99999999999999999999\r\n", "213 -5\r\n", "213 \r\n", "213 5x\r\n"})
   void sizeAnswersThatAreNoUsableNumberAreIgnored(String size, @TempDir Path dir)
       throws Exception {
-    try (LyingFtp ftp = new LyingFtp()) {
-      ftp.answers.put("SIZE", size);
-      ftp.content = HELLO;
+    try (LyingFtpServer ftp = new LyingFtpServer()) {
+      ftp.answer("SIZE", size);
+      ftp.content(HELLO);
       Path out = dir.resolve("out.txt");
       Cli.Result r = run("get", ftp.url("/file.txt"), "-o", out.toString());
       assertEquals(0, r.code(), r::toString);
@@ -151,8 +143,8 @@ class FtpHostileTest extends HostileContract {
 
   @Test
   void aPassivePortWhereNothingListensExits7Promptly(@TempDir Path dir) throws Exception {
-    try (LyingFtp ftp = new LyingFtp(); ServerSocket probe = new ServerSocket(0, 1, LyingFtp.LOOPBACK)) {
-      ftp.advertisedPort = probe.getLocalPort();
+    try (LyingFtpServer ftp = new LyingFtpServer(); ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ftp.advertisedPort(probe.getLocalPort());
       probe.close();
       assertInstanceOf(NetConnectException.class, apiFetchFails(ftp));
       long start = System.nanoTime();
@@ -164,8 +156,8 @@ class FtpHostileTest extends HostileContract {
 
   @Test
   void aPassivePortThatNeverSendsExits28(@TempDir Path dir) throws Exception {
-    try (LyingFtp ftp = new LyingFtp()) {
-      ftp.dataSilent = true;
+    try (LyingFtpServer ftp = new LyingFtpServer()) {
+      ftp.dataSilent(true);
       assertInstanceOf(NetTimeoutException.class, apiFetchFails(ftp));
       assertEquals(28, getFails(ftp, dir).code());
     }
@@ -173,8 +165,8 @@ class FtpHostileTest extends HostileContract {
 
   @Test
   void noPreliminaryReplyToRetrExits28(@TempDir Path dir) throws Exception {
-    try (LyingFtp ftp = new LyingFtp()) {
-      ftp.preliminary = null;
+    try (LyingFtpServer ftp = new LyingFtpServer()) {
+      ftp.preliminary(null);
       assertInstanceOf(NetTimeoutException.class, apiFetchFails(ftp));
       assertEquals(28, getFails(ftp, dir).code());
     }
@@ -188,25 +180,25 @@ class FtpHostileTest extends HostileContract {
   @Test
   void aPasvReplyNamingAnotherHostIsIgnoredForTheControlHost(@TempDir Path dir) throws Exception {
     for (String host : List.of("127,0,0,2", "10,1,2,3")) {
-      try (LyingFtp ftp = new LyingFtp()) {
-        ftp.answers.put("EPSV", "502 no EPSV\r\n");
-        ftp.pasvHost = host;
-        ftp.content = HELLO;
+      try (LyingFtpServer ftp = new LyingFtpServer()) {
+        ftp.answer("EPSV", "502 no EPSV\r\n");
+        ftp.pasvHost(host);
+        ftp.content(HELLO);
         Path out = dir.resolve(host + ".txt");
         Cli.Result r = run("get", ftp.url("/file.txt"), "-o", out.toString());
         assertEquals(0, r.code(), () -> host + ": " + r);
         assertArrayEquals(HELLO, Files.readAllBytes(out));
-        assertTrue(ftp.lines.contains("PASV"), ftp.lines::toString);
-        assertEquals(1, ftp.accepted, "one data connection, accepted on 127.0.0.1");
+        assertTrue(ftp.received().contains("PASV"), ftp.received()::toString);
+        assertEquals(1, ftp.dataPeers().size(), "one data connection, accepted on 127.0.0.1");
       }
     }
   }
 
   @Test
   void aGreetingCutInsideItsMultiLineReplyExits18(@TempDir Path dir) throws Exception {
-    try (LyingFtp ftp = new LyingFtp()) {
-      ftp.greeting = "220-welcome\r\n220-to the lying server\r\n";
-      ftp.closeAfter = "greeting";
+    try (LyingFtpServer ftp = new LyingFtpServer()) {
+      ftp.greeting("220-welcome\r\n220-to the lying server\r\n");
+      ftp.closeAfter("greeting");
       assertInstanceOf(NetTruncatedException.class, apiFetchFails(ftp));
       Cli.Result r = getFails(ftp, dir);
       assertEquals(18, r.code(), r::toString);
@@ -216,9 +208,9 @@ class FtpHostileTest extends HostileContract {
 
   @Test
   void aFeatureListCutByACloseFailsTheListingWith18() throws Exception {
-    try (LyingFtp ftp = new LyingFtp()) {
-      ftp.answers.put("FEAT", "211-Features:\r\n MLST size*;type*;\r\n");
-      ftp.closeAfter = "FEAT";
+    try (LyingFtpServer ftp = new LyingFtpServer()) {
+      ftp.answer("FEAT", "211-Features:\r\n MLST size*;type*;\r\n");
+      ftp.closeAfter("FEAT");
       assertInstanceOf(NetTruncatedException.class, apiListFails(ftp));
       Cli.Result r = lsFails(ftp);
       assertEquals(18, r.code(), r::toString);
@@ -229,20 +221,20 @@ class FtpHostileTest extends HostileContract {
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   void aListingCutShortExits18(boolean byAbortReply) throws Exception {
-    try (LyingFtp ftp = new LyingFtp()) {
-      ftp.content = LISTING.getBytes(StandardCharsets.US_ASCII);
-      ftp.finalReply = byAbortReply ? "426 Transfer aborted\r\n" : null;
+    try (LyingFtpServer ftp = new LyingFtpServer()) {
+      ftp.content(LISTING.getBytes(StandardCharsets.US_ASCII));
+      ftp.finalReply(byAbortReply ? "426 Transfer aborted\r\n" : null);
       assertInstanceOf(NetTruncatedException.class, apiListFails(ftp));
       Cli.Result r = lsFails(ftp);
       assertEquals(18, r.code(), r::toString);
     }
   }
 
-  private Throwable apiFetchFails(LyingFtp ftp) {
+  private Throwable apiFetchFails(LyingFtpServer ftp) {
     return apiFails(ftp.url("/file.txt"), options().build());
   }
 
-  private Throwable apiListFails(LyingFtp ftp) {
+  private Throwable apiListFails(LyingFtpServer ftp) {
     return assertTimeoutPreemptively(BOUND, () -> {
       try {
         Netkit.list(URI.create(ftp.url("/dir/")), options().build());
@@ -254,7 +246,7 @@ class FtpHostileTest extends HostileContract {
   }
 
   /** {@code netkit get -o}: exits 18 with one line on stderr and nothing at all left in dir. */
-  private void assertPartialAndNoFile(LyingFtp ftp, Path dir) throws IOException {
+  private void assertPartialAndNoFile(LyingFtpServer ftp, Path dir) throws IOException {
     Cli.Result r = getFails(ftp, dir);
     assertEquals(18, r.code(), r::toString);
     try (Stream<Path> left = Files.list(dir)) {
@@ -262,13 +254,13 @@ class FtpHostileTest extends HostileContract {
     }
   }
 
-  private Cli.Result getFails(LyingFtp ftp, Path dir) {
+  private Cli.Result getFails(LyingFtpServer ftp, Path dir) {
     Cli.Result r = commandFailsWith("get", ftp.url("/file.txt"), "-o", dir.resolve("out.txt").toString());
     assertTrue(Files.notExists(dir.resolve("out.txt")), r::toString);
     return r;
   }
 
-  private Cli.Result lsFails(LyingFtp ftp) {
+  private Cli.Result lsFails(LyingFtpServer ftp) {
     return commandFailsWith("ls", ftp.url("/dir/"));
   }
 
@@ -283,136 +275,5 @@ class FtpHostileTest extends HostileContract {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(1, List.of("--connect-timeout", "3", "--timeout", "3"));
     return assertTimeoutPreemptively(BOUND, () -> Cli.run(all.toArray(String[]::new)));
-  }
-
-  /**
-   * A scripted FTP server on 127.0.0.1 with a real passive data port, lying as told: SIZE, the
-   * PASV address and port, no 150, a silent data connection, the final reply (null: the control
-   * connection closes instead), a reply cut by a close. Set fields before the client connects.
-   * Not {@link io.netkit.testkit.HostileServer#converse}: one RETR or LIST writes on the control
-   * connection, then on the data connection (or holds it open, silent), then on the control one
-   * again, and a greeting can be cut before any command is read.
-   */
-  private static final class LyingFtp implements AutoCloseable {
-    static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    final Map<String, String> answers = new ConcurrentHashMap<>();
-    final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-    volatile String greeting = "220 lying\r\n";
-    volatile String closeAfter = "";
-    volatile String pasvHost = "127,0,0,1";
-    volatile int advertisedPort;
-    volatile String preliminary = "150 here it comes\r\n";
-    volatile byte[] content = new byte[0];
-    volatile boolean dataSilent;
-    volatile String finalReply = "226 done\r\n";
-    volatile int accepted;
-    private final ServerSocket data = new ServerSocket(0, 50, LOOPBACK);
-    private final TcpServer control =
-        TcpServer.builder()
-            .bind(Endpoint.loopback(0))
-            .options(NetOptions.builder().readTimeout(Duration.ofSeconds(10)).build())
-            .handler(this::converse)
-            .start();
-
-    LyingFtp() throws IOException {}
-
-    String url(String path) {
-      return "ftp://bob:pw@127.0.0.1:" + control.port() + path;
-    }
-
-    private void converse(TcpConnection c) throws IOException {
-      send(c, greeting);
-      if (closeAfter.equals("greeting")) {
-        return;
-      }
-      for (String line; (line = readLine(c)) != null; ) {
-        String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
-        if (List.of("RETR", "LIST", "NLST", "MLSD").contains(verb)) {
-          if (!transfer(c)) {
-            return;
-          }
-          continue;
-        }
-        send(c, reply(verb));
-        if (verb.equals(closeAfter) || verb.equals("QUIT")) {
-          return;
-        }
-      }
-    }
-
-    private String reply(String verb) {
-      int port = advertisedPort != 0 ? advertisedPort : data.getLocalPort();
-      String scripted = answers.get(verb);
-      if (scripted != null) {
-        return scripted;
-      }
-      return switch (verb) {
-        case "USER" -> "331 password please\r\n";
-        case "PASS" -> "230 logged in\r\n";
-        case "TYPE" -> "200 ok\r\n";
-        case "CWD" -> "250 ok\r\n";
-        case "SIZE" -> "213 " + content.length + "\r\n";
-        case "SYST" -> "215 UNIX Type: L8\r\n";
-        case "EPSV" -> "229 Entering Extended Passive Mode (|||" + port + "|)\r\n";
-        case "PASV" -> "227 Entering Passive Mode (" + pasvHost + "," + (port >> 8) + ","
-            + (port & 255) + ")\r\n";
-        case "QUIT" -> "221 bye\r\n";
-        default -> "502 not here\r\n";
-      };
-    }
-
-    private boolean transfer(TcpConnection c) throws IOException {
-      if (preliminary == null) {
-        hold(c);
-        return false;
-      }
-      send(c, preliminary);
-      data.setSoTimeout(10_000);
-      try (Socket socket = data.accept()) {
-        accepted++;
-        if (dataSilent) {
-          hold(c);
-          return false;
-        }
-        OutputStream out = socket.getOutputStream();
-        out.write(content);
-        out.flush();
-      }
-      if (finalReply == null) {
-        return false;
-      }
-      send(c, finalReply);
-      return true;
-    }
-
-    /** Says nothing more until the client leaves (or the server's read times out). */
-    private void hold(TcpConnection c) {
-      try {
-        while (readLine(c) != null) {
-          // silence
-        }
-      } catch (IOException over) {
-        // the client left
-      }
-    }
-
-    private String readLine(TcpConnection c) throws IOException {
-      String line = c.readLine();
-      if (line != null) {
-        lines.add(line);
-      }
-      return line;
-    }
-
-    private static void send(TcpConnection c, String text) throws IOException {
-      c.output().write(text.getBytes(StandardCharsets.ISO_8859_1));
-      c.output().flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-      control.close();
-      data.close();
-    }
   }
 }
