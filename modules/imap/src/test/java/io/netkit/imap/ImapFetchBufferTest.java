@@ -11,11 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +22,6 @@ import org.junit.jupiter.api.Test;
  * session that only reads small bodies never allocates a whole chunk.
  */
 class ImapFetchBufferTest {
-  private static final Pattern PARTIAL = Pattern.compile("<([0-9]+)\\.([0-9]+)>");
-
   @Test
   void everyChunkOfALargeFetchIsReadIntoTheOneBufferTheSessionKeeps() throws IOException {
     int chunk = 64 * 1024;
@@ -87,18 +82,14 @@ class ImapFetchBufferTest {
    */
   private static ScriptedImapServer server(byte[] message) throws IOException {
     return new ScriptedImapServer("* OK IMAP4rev1 ready\r\n", (tag, line) -> {
-      String upper = line.toUpperCase(Locale.ROOT);
-      if (upper.contains(" EXAMINE ") || upper.contains(" SELECT ")) {
-        return "* 1 EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY 7] ok\r\n* OK [UIDNEXT 2] ok\r\n"
-            + tag + " OK [READ-ONLY] done\r\n";
+      String mailbox = ScriptedImapServer.oneMessageMailbox(tag, line);
+      if (mailbox != null) {
+        return mailbox;
       }
-      Matcher m = PARTIAL.matcher(line);
-      if (upper.contains("BODY.PEEK[]") && m.find()) {
-        int from = (int) Math.min(Long.parseLong(m.group(1)), message.length);
-        int to = (int) Math.min((long) from + Long.parseLong(m.group(2)), message.length);
-        String bytes = new String(message, from, to - from, StandardCharsets.ISO_8859_1);
-        return "* 1 FETCH (BODY[]<" + m.group(1) + "> {" + bytes.length() + "}\r\n" + bytes
-            + (upper.contains("RFC822.SIZE") ? " RFC822.SIZE " + message.length : "")
+      ScriptedImapServer.Partial part = ScriptedImapServer.partial(line, message);
+      if (part != null) {
+        return "* 1 FETCH (BODY[]<" + part.origin() + "> {" + part.bytes().length() + "}\r\n" + part.bytes()
+            + (line.toUpperCase(Locale.ROOT).contains("RFC822.SIZE") ? " RFC822.SIZE " + message.length : "")
             + " UID 1 FLAGS (\\Seen \\Answered $Forwarded $Junk))\r\n" + tag + " OK done\r\n";
       }
       String standard = ScriptedImapServer.standard(tag, line, "IMAP4rev1");

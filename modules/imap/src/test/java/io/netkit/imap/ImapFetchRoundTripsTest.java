@@ -166,18 +166,15 @@ class ImapFetchRoundTripsTest {
   /** A server that answers partial fetches of {@code message} as RFC 3501 says, with {@code size}. */
   private static ScriptedImapServer partialServer(byte[] message, long size) throws IOException {
     return new ScriptedImapServer("* OK IMAP4rev1 ready\r\n", (tag, line) -> {
-      String upper = line.toUpperCase(Locale.ROOT);
-      if (upper.contains(" EXAMINE ") || upper.contains(" SELECT ")) {
-        return "* 1 EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY 7] ok\r\n* OK [UIDNEXT 2] ok\r\n"
-            + tag + " OK [READ-ONLY] done\r\n";
+      String mailbox = ScriptedImapServer.oneMessageMailbox(tag, line);
+      if (mailbox != null) {
+        return mailbox;
       }
-      Matcher m = PARTIAL.matcher(line);
-      if (upper.contains("BODY.PEEK[]") && m.find()) {
-        int from = (int) Math.min(Long.parseLong(m.group(1)), message.length);
-        int to = (int) Math.min((long) from + Long.parseLong(m.group(2)), message.length);
-        String bytes = new String(message, from, to - from, StandardCharsets.ISO_8859_1);
-        return "* 1 FETCH (UID 1 " + (upper.contains("RFC822.SIZE") ? "RFC822.SIZE " + size + " " : "")
-            + "BODY[]<" + m.group(1) + "> {" + bytes.length() + "}\r\n" + bytes + ")\r\n" + tag + " OK done\r\n";
+      ScriptedImapServer.Partial part = ScriptedImapServer.partial(line, message);
+      if (part != null) {
+        boolean sized = line.toUpperCase(Locale.ROOT).contains("RFC822.SIZE");
+        return "* 1 FETCH (UID 1 " + (sized ? "RFC822.SIZE " + size + " " : "")
+            + "BODY[]<" + part.origin() + "> {" + part.bytes().length() + "}\r\n" + part.bytes() + ")\r\n" + tag + " OK done\r\n";
       }
       String standard = ScriptedImapServer.standard(tag, line, "IMAP4rev1");
       return standard != null ? standard : tag + " OK done\r\n";

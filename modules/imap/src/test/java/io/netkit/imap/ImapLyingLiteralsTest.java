@@ -41,11 +41,11 @@ class ImapLyingLiteralsTest {
 
   static ScriptedImapServer server(String size, UnaryOperator<String> body, boolean split) throws IOException {
     return new ScriptedImapServer("* OK IMAP4rev1 ready\r\n", (tag, line) -> {
-      String upper = line.toUpperCase(Locale.ROOT);
-      if (upper.contains(" EXAMINE ") || upper.contains(" SELECT ")) {
-        return "* 1 EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY 7] ok\r\n* OK [UIDNEXT 2] ok\r\n"
-            + tag + " OK [READ-ONLY] done\r\n";
+      String mailbox = ScriptedImapServer.oneMessageMailbox(tag, line);
+      if (mailbox != null) {
+        return mailbox;
       }
+      String upper = line.toUpperCase(Locale.ROOT);
       if (upper.contains("BODY.PEEK[")) {
         String answer = body.apply(tag);
         if (!upper.contains("RFC822.SIZE")) {

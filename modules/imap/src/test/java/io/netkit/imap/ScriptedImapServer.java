@@ -42,6 +42,41 @@ final class ScriptedImapServer implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /** A partial fetch's {@code <from.count>}. */
+  private static final java.util.regex.Pattern PARTIAL =
+      java.util.regex.Pattern.compile("<([0-9]+)\\.([0-9]+)>");
+
+  /**
+   * The answer to EXAMINE or SELECT of a mailbox holding one message (UID 1, UIDVALIDITY 7), or
+   * null when {@code line} is another command.
+   */
+  static String oneMessageMailbox(String tag, String line) {
+    String upper = line.toUpperCase(Locale.ROOT);
+    if (!upper.contains(" EXAMINE ") && !upper.contains(" SELECT ")) {
+      return null;
+    }
+    return "* 1 EXISTS\r\n* 0 RECENT\r\n* OK [UIDVALIDITY 7] ok\r\n* OK [UIDNEXT 2] ok\r\n"
+        + tag + " OK [READ-ONLY] done\r\n";
+  }
+
+  /**
+   * What a partial whole-message fetch ({@code BODY.PEEK[]<from.count>}) asks of {@code message}:
+   * {@code from} as the command wrote it and the bytes (ISO-8859-1, cut at the message's end), or
+   * null when {@code line} asks for no partial body.
+   */
+  static Partial partial(String line, byte[] message) {
+    java.util.regex.Matcher m = PARTIAL.matcher(line);
+    if (!line.toUpperCase(Locale.ROOT).contains("BODY.PEEK[]") || !m.find()) {
+      return null;
+    }
+    int from = (int) Math.min(Long.parseLong(m.group(1)), message.length);
+    int to = (int) Math.min((long) from + Long.parseLong(m.group(2)), message.length);
+    return new Partial(m.group(1), new String(message, from, to - from, StandardCharsets.ISO_8859_1));
+  }
+
+  /** A partial fetch's origin as written and the bytes it gets. */
+  record Partial(String origin, String bytes) {}
+
   /** The usual answers: capabilities as given, LOGIN ok, LOGOUT bye. */
   static String standard(String tag, String line, String capabilities) {
     String command = line.substring(line.indexOf(' ') + 1).toUpperCase(Locale.ROOT);
