@@ -38,11 +38,25 @@ final class Completion {
       return -1;
     }
     String digits = line.substring(4).strip();
-    if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    return count(digits, 0, digits.length());
+  }
+
+  /**
+   * The number {@code text[from, to)} writes in decimal digits and nothing else, or -1 when it is
+   * empty, has another character or does not fit 63 bits: a count the server announces is never
+   * trusted beyond that.
+   */
+  private static long count(String text, int from, int to) {
+    if (from >= to) {
       return -1;
     }
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return -1;
+      }
+    }
     try {
-      return Long.parseLong(digits);
+      return Long.parseLong(text, from, to, 10);
     } catch (NumberFormatException beyond63Bits) {
       return -1;
     }
@@ -63,19 +77,10 @@ final class Completion {
       return -1;
     }
     int start = text.lastIndexOf('(', end);
-    if (start < 0 || end - start < 2 || end - start > 20) {
+    if (start < 0 || end - start > 20) {
       return -1;
     }
-    for (int i = start + 1; i < end; i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        return -1;
-      }
-    }
-    try {
-      return Long.parseLong(text, start + 1, end, 10);
-    } catch (NumberFormatException beyond63Bits) {
-      return -1;
-    }
+    return count(text, start + 1, end);
   }
 
   /** As {@link #sizeIfKnown}, for a SIZE request: an unusable answer is a protocol error. */
